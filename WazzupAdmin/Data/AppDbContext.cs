@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Crm;
+
+namespace WazzupAdmin.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+{
+    public DbSet<Channel> Channels => Set<Channel>();
+    public DbSet<ChannelAccess> ChannelAccess => Set<ChannelAccess>();
+    public DbSet<CrmUser> CrmUsers => Set<CrmUser>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactChat> ContactChats => Set<ContactChat>();
+    public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<Funnel> Funnels => Set<Funnel>();
+    public DbSet<Stage> Stages => Set<Stage>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<ApplicationUser>(e =>
+        {
+            e.Property(u => u.CrmUserId).HasMaxLength(FieldLimits.UserId);
+            e.HasIndex(u => u.CrmUserId).IsUnique();
+            e.HasOne<CrmUser>().WithMany().HasForeignKey(u => u.CrmUserId).OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<Channel>(e =>
+        {
+            e.Property(c => c.PlainId).HasMaxLength(FieldLimits.ChannelPlainId);
+            e.Property(c => c.Name).HasMaxLength(FieldLimits.ChannelName);
+            e.Property(c => c.Transport).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Algorithm).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasIndex(c => new { c.Transport, c.PlainId }).IsUnique();
+            e.HasOne(c => c.Stage).WithMany()
+                .HasForeignKey(c => new { c.FunnelId, c.StageId })
+                .OnDelete(DeleteBehavior.SetNull);
+        });
+
+        builder.Entity<ChannelAccess>(e =>
+        {
+            e.HasKey(a => new { a.ChannelId, a.CrmUserId });
+            e.Property(a => a.Role).HasConversion<string>().HasMaxLength(20);
+            e.HasOne(a => a.Channel).WithMany(c => c.Access).HasForeignKey(a => a.ChannelId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(a => a.CrmUser).WithMany().HasForeignKey(a => a.CrmUserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<CrmUser>(e =>
+        {
+            e.Property(u => u.Id).HasMaxLength(FieldLimits.UserId);
+            e.Property(u => u.Name).HasMaxLength(FieldLimits.UserName);
+            e.Property(u => u.Phone).HasMaxLength(FieldLimits.UserPhone);
+            e.HasIndex(u => u.Name);
+        });
+
+        builder.Entity<Contact>(e =>
+        {
+            e.Property(c => c.Id).HasMaxLength(FieldLimits.ContactId);
+            e.Property(c => c.Name).HasMaxLength(FieldLimits.ContactName);
+            e.Property(c => c.Uri).HasMaxLength(FieldLimits.Uri);
+            e.Property(c => c.ResponsibleUserId).HasMaxLength(FieldLimits.ResponsibleUserId);
+            e.HasOne(c => c.ResponsibleUser).WithMany().HasForeignKey(c => c.ResponsibleUserId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(c => c.Chats).WithOne().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(c => c.Name);
+            e.HasIndex(c => c.ResponsibleUserId);
+        });
+
+        builder.Entity<ContactChat>(e =>
+        {
+            e.Property(c => c.ChatType).HasMaxLength(20);
+            e.Property(c => c.ChatId).HasMaxLength(FieldLimits.ChatId);
+            // One client identifier of one messenger belongs to exactly one contact.
+            e.HasIndex(c => new { c.ChatType, c.ChatId }).IsUnique();
+        });
+
+        builder.Entity<Deal>(e =>
+        {
+            e.Property(d => d.Id).HasMaxLength(FieldLimits.DealId);
+            e.Property(d => d.Name).HasMaxLength(FieldLimits.DealName);
+            e.Property(d => d.Uri).HasMaxLength(FieldLimits.Uri);
+            e.Property(d => d.ResponsibleUserId).HasMaxLength(FieldLimits.ResponsibleUserId);
+            e.HasOne(d => d.ResponsibleUser).WithMany().HasForeignKey(d => d.ResponsibleUserId).OnDelete(DeleteBehavior.SetNull);
+            e.HasMany(d => d.Contacts).WithMany(c => c.Deals).UsingEntity("DealContacts");
+            e.HasIndex(d => d.ResponsibleUserId);
+        });
+
+        builder.Entity<Funnel>(e =>
+        {
+            e.Property(f => f.Id).HasMaxLength(FieldLimits.PipelineId);
+            e.Property(f => f.Name).HasMaxLength(FieldLimits.PipelineName);
+            e.HasMany(f => f.Stages).WithOne(s => s.Funnel).HasForeignKey(s => s.FunnelId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Stage>(e =>
+        {
+            e.HasKey(s => new { s.FunnelId, s.Id });
+            e.Property(s => s.Id).HasMaxLength(FieldLimits.StageId);
+            e.Property(s => s.Name).HasMaxLength(FieldLimits.StageName);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.ActorAccountId).HasMaxLength(450);
+            e.Property(a => a.ActorName).HasMaxLength(256);
+            e.Property(a => a.ChannelName).HasMaxLength(FieldLimits.ChannelName);
+            e.Property(a => a.What).HasMaxLength(400);
+            e.Property(a => a.OldValue).HasMaxLength(4000);
+            e.Property(a => a.NewValue).HasMaxLength(4000);
+            e.HasIndex(a => a.AtUtc);
+            e.HasIndex(a => a.ChannelId);
+            e.HasIndex(a => a.ActorAccountId);
+        });
+    }
+}

@@ -1,0 +1,29 @@
+using WazzupAdmin.Domain.Channels;
+using WazzupAdmin.Domain.Distribution;
+
+namespace WazzupAdmin.Data.Entities;
+
+/// <summary>One messenger account: one WhatsApp number, one Telegram bot.</summary>
+public sealed class Channel
+{
+    public Guid Id { get; set; }
+    public Transport Transport { get; set; }
+
+    /// <summary>The phone number or username the channel is known by.</summary>
+    public string PlainId { get; set; } = "";
+
+    public string Name { get; set; } = "";
+    public ChannelState State { get; set; } = ChannelState.Active;
+    public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>Bumped by every settings save of this channel, so that a second editor's stale save is refused.</summary>
+    public long Version { get; set; }
+
+    // New-client settings. The funnel and stage together point at one stage; either both are set or neither.
+    public string? FunnelId { get; set; }
+    public string? StageId { get; set; }
+    public Stage? Stage { get; set; }
+    public DistributionAlgorithm Algorithm { get; set; } = DistributionAlgorithm.FirstResponder;
+
+    public List<ChannelAccess> Access { get; set; } = [];
+}

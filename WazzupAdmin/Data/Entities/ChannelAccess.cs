@@ -1,0 +1,16 @@
+using WazzupAdmin.Domain.Access;
+
+namespace WazzupAdmin.Data.Entities;
+
+/// <summary>A user's role on one channel. A user without a row has no access to the channel.</summary>
+public sealed class ChannelAccess
+{
+    public Guid ChannelId { get; set; }
+    public Channel? Channel { get; set; }
+    public string CrmUserId { get; set; } = "";
+    public CrmUser? CrmUser { get; set; }
+    public ChannelRole Role { get; set; }
+
+    /// <summary>Only meaningful for sales reps: whether they take part in the distribution of new clients.</summary>
+    public bool ReceivesNewClients { get; set; }
+}

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using PhoneNumbers;
+
+namespace WazzupAdmin.Domain.Channels;
+
+/// <summary>The outcome of checking a channel identifier: the normalised form, or why it is not valid.</summary>
+/// <param name="Error">An English resource key, null when valid.</param>
+public sealed record IdentifierCheck(bool IsValid, string Normalized, string? Error)
+{
+    public static IdentifierCheck Valid(string normalized) => new(true, normalized, null);
+
+    public static IdentifierCheck Invalid(string error) => new(false, "", error);
+}
+
+/// <summary>Checks the identifier a channel is known by, by the rules of its messenger.</summary>
+public static partial class ChannelIdentifier
+{
+    private static readonly PhoneNumberUtil Phones = PhoneNumberUtil.GetInstance();
+
+    public static IdentifierCheck Check(Transport transport, string? input)
+    {
+        var value = (input ?? "").Trim();
+        if (value.Length == 0)
+        {
+            return IdentifierCheck.Invalid(transport is Transport.WhatsApp or Transport.Waba
+                ? "Enter the phone number."
+                : "Enter the username.");
+        }
+
+        return transport switch
+        {
+            Transport.WhatsApp or Transport.Waba => CheckPhone(value),
+            Transport.Telegram => CheckTelegram(value, mustBeBot: false),
+            Transport.TelegramBot => CheckTelegram(value, mustBeBot: true),
+            Transport.Instagram => CheckInstagram(value),
+            _ => throw new ArgumentOutOfRangeException(nameof(transport), transport, null),
+        };
+    }
+
+    /// <summary>A phone number in international format (+ and the country code), normalised to E.164.</summary>
+    public static IdentifierCheck CheckPhone(string value)
+    {
+        if (!value.StartsWith('+'))
+        {
+            return IdentifierCheck.Invalid("Enter the number in international format: + and the country code, for example +34 612 345 678.");
+        }
+
+        try
+        {
+            var number = Phones.Parse(value, null);
+            return Phones.IsValidNumber(number)
+                ? IdentifierCheck.Valid(Phones.Format(number, PhoneNumberFormat.E164))
+                : IdentifierCheck.Invalid("This is not a valid phone number for its country.");
+        }
+        catch (NumberParseException)
+        {
+            return IdentifierCheck.Invalid("This is not a phone number.");
+        }
+    }
+
+    // Telegram: 5 to 32 characters, Latin letters, digits and underscores, starting with a letter,
+    // no trailing or doubled underscore. Bots' usernames end in "bot".
+    private static IdentifierCheck CheckTelegram(string value, bool mustBeBot)
+    {
+        var username = value.TrimStart('@');
+        if (username.Length is < 5 or > 32)
+        {
+            return IdentifierCheck.Invalid("A Telegram username has 5 to 32 characters.");
+        }
+
+        if (!TelegramUsername().IsMatch(username) || username.Contains("__", StringComparison.Ordinal))
+        {
+            return IdentifierCheck.Invalid("A Telegram username starts with a letter and has only Latin letters, digits and single underscores, not at the end.");
+        }
+
+        if (mustBeBot && !username.EndsWith("bot", StringComparison.OrdinalIgnoreCase))
+        {
+            return IdentifierCheck.Invalid("A Telegram bot's username ends in \"bot\".");
+        }
+
+        return IdentifierCheck.Valid(username);
+    }
+
+    // Instagram: 1 to 30 characters, letters, digits, periods and underscores; no period first, last or twice in a row.
+    private static IdentifierCheck CheckInstagram(string value)
+    {
+        var username = value.TrimStart('@');
+        if (username.Length > 30)
+        {
+            return IdentifierCheck.Invalid("An Instagram username has at most 30 characters.");
+        }
+
+        if (!InstagramUsername().IsMatch(username))
+        {
+            return IdentifierCheck.Invalid("An Instagram username has only letters, digits, periods and underscores.");
+        }
+
+        if (username.StartsWith('.') || username.EndsWith('.') || username.Contains("..", StringComparison.Ordinal))
+        {
+            return IdentifierCheck.Invalid("An Instagram username cannot start or end with a period or have two in a row.");
+        }
+
+        return IdentifierCheck.Valid(username.ToLowerInvariant());
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*[A-Za-z0-9]$")]
+    private static partial Regex TelegramUsername();
+
+    [GeneratedRegex("^[A-Za-z0-9._]+$")]
+    private static partial Regex InstagramUsername();
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using WazzupAdmin.Components.Account;
+using WazzupAdmin.Data;
+using WazzupAdmin.Services;
+
+namespace WazzupAdmin.Extensions;
+
+public static class ApplicationServices
+{
+    public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+
+        services.AddAppStore(DatabaseSetup.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        // Keys beside the database, so that sign-in cookies and antiforgery tokens survive a restart.
+        var keysFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["DataProtection:KeysFolder"] ?? "keys"));
+        services.AddDataProtection().SetApplicationName("WazzupAdmin").PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            // A signed-in user who lacks the role gets a real 403, rendered by the status page, not a redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Roles.Administrator, policy => policy.RequireRole(Roles.Administrator));
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                options.Lockout.AllowedForNewUsers = true;
+                options.Password.RequiredLength = 8;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddAppUseCases();
+        return builder;
+    }
+}

@@ -1,0 +1,27 @@
+using WazzupAdmin.Data;
+using WazzupAdmin.Extensions;
+using WazzupAdmin.Services.Accounts;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddRootAppSettings();
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+if (AdminCommand.TryParse(args, out var adminCommand))
+{
+    await DatabaseSetup.MigrateAsync(app.Services);
+    return await adminCommand.RunAsync(app.Services, Console.Out, Console.Error);
+}
+
+await DatabaseSetup.MigrateAsync(app.Services);
+if (!await WorkspaceInitializer.InitializeAsync(app.Services, app.Configuration, app.Logger))
+{
+    return 1;
+}
+
+app.UseApplicationPipeline();
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,108 @@
+using Microsoft.EntityFrameworkCore;
+using WazzupAdmin.Data;
+using WazzupAdmin.Services.Accounts;
+using WazzupAdmin.Services.Audit;
+using WazzupAdmin.Services.Settings;
+
+namespace WazzupAdmin.Services.Crm;
+
+public sealed record CrmUserRow(string Id, string Name, string? Phone);
+
+public sealed record ContactRow(string Id, string Name, string? ResponsibleName, IReadOnlyList<string> Chats, string? Uri);
+
+public sealed record DealRow(string Id, string Name, string? ResponsibleName, bool Closed, IReadOnlyList<string> ContactNames, string? Uri);
+
+/// <summary>What the CRM has sent: users, contacts, deals, funnels. Read-only apart from the refresh.</summary>
+public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<FunnelOption>> FunnelsAsync(CancellationToken cancellationToken = default)
+    {
+        await currentActor.RequireAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var funnels = await db.Funnels.AsNoTracking().Include(f => f.Stages).OrderBy(f => f.Position).ToListAsync(cancellationToken);
+        return [.. funnels.Select(f => new FunnelOption(f.Id, f.Name, [.. f.Stages.OrderBy(s => s.Position).Select(s => new StageOption(s.Id, s.Name))]))];
+    }
+
+    public async Task<Paged<CrmUserRow>> UsersAsync(string? search, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await currentActor.RequireAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.CrmUsers.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = Like(search);
+            query = query.Where(u => EF.Functions.Like(u.Name, pattern) || EF.Functions.Like(u.Id, pattern) || EF.Functions.Like(u.Phone!, pattern));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(u => u.Name).Skip(skip).Take(take)
+            .Select(u => new CrmUserRow(u.Id, u.Name, u.Phone)).ToListAsync(cancellationToken);
+        return new Paged<CrmUserRow>(items, total);
+    }
+
+    public async Task<Paged<ContactRow>> ContactsAsync(string? search, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await currentActor.RequireAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Contacts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = Like(search);
+            query = query.Where(c => EF.Functions.Like(c.Name, pattern) || EF.Functions.Like(c.Id, pattern)
+                || c.Chats.Any(x => EF.Functions.Like(x.ChatId, pattern)));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(c => c.Name).Skip(skip).Take(take)
+            .Select(c => new
+            {
+                c.Id,
+                c.Name,
+                Responsible = c.ResponsibleUser!.Name,
+                Chats = c.Chats.Select(x => x.ChatType + ": " + x.ChatId).ToList(),
+                c.Uri,
+            })
+            .ToListAsync(cancellationToken);
+        return new Paged<ContactRow>([.. items.Select(c => new ContactRow(c.Id, c.Name, c.Responsible, c.Chats, c.Uri))], total);
+    }
+
+    public async Task<Paged<DealRow>> DealsAsync(string? search, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await currentActor.RequireAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Deals.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var pattern = Like(search);
+            query = query.Where(d => EF.Functions.Like(d.Name, pattern) || EF.Functions.Like(d.Id, pattern)
+                || d.Contacts.Any(c => EF.Functions.Like(c.Name, pattern)));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query.OrderBy(d => d.Name).Skip(skip).Take(take)
+            .Select(d => new
+            {
+                d.Id,
+                d.Name,
+                Responsible = d.ResponsibleUser!.Name,
+                d.Closed,
+                Contacts = d.Contacts.Select(c => c.Name).ToList(),
+                d.Uri,
+            })
+            .ToListAsync(cancellationToken);
+        return new Paged<DealRow>([.. items.Select(d => new DealRow(d.Id, d.Name, d.Responsible, d.Closed, d.Contacts, d.Uri))], total);
+    }
+
+    /// <summary>Reloads what the CRM sends. Until the CRM's API is connected, that is the demo CRM.</summary>
+    public async Task RefreshFromCrmAsync(CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.RequireAdministratorAsync();
+        await DemoCrm.ImportAsync(dbFactory, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Record(actor, clock.GetUtcNow().UtcDateTime, null, "CRM data refreshed", null, null);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string Like(string search) =>
+        "%" + search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+}

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using WazzupAdmin.Data;
+using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Access;
+using WazzupAdmin.Domain.Channels;
+using WazzupAdmin.Services.Accounts;
+using WazzupAdmin.Services.Audit;
+
+namespace WazzupAdmin.Services.Settings;
+
+public sealed record ChannelHeader(Guid Id, Transport Transport, string PlainId, string Name, ChannelState State, long Version);
+
+/// <summary>One CRM user's access to a channel. Users without access are listed with <see cref="ChannelRole.NoAccess"/>.</summary>
+public sealed record UserAccess(string UserId, string UserName, ChannelRole Role, bool ReceivesNewClients);
+
+public sealed record ChannelAccessSheet(ChannelHeader Channel, IReadOnlyList<UserAccess> Users, IReadOnlyList<ChannelHeader> OtherChannels);
+
+/// <summary>Who has which role on a channel, and which sales reps receive new clients.</summary>
+public sealed class ChannelAccessService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock)
+{
+    public async Task<ChannelAccessSheet?> LoadAsync(Guid channelId, CancellationToken cancellationToken = default)
+    {
+        await currentActor.RequireAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var channels = await db.Channels.AsNoTracking().Select(ToHeader).ToListAsync(cancellationToken);
+        var channel = channels.FirstOrDefault(c => c.Id == channelId);
+        if (channel is null)
+        {
+            return null;
+        }
+
+        var users = await UsersWithAccessAsync(db, channelId, cancellationToken);
+        var others = channels.Where(c => c.Id != channelId).OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase).ToList();
+        return new ChannelAccessSheet(channel, users, others);
+    }
+
+    /// <summary>Another channel's access, for "copy access from another channel"; the caller saves it as its own.</summary>
+    public async Task<IReadOnlyList<UserAccess>> LoadUsersAsync(Guid channelId, CancellationToken cancellationToken = default)
+    {
+        await currentActor.RequireAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await UsersWithAccessAsync(db, channelId, cancellationToken);
+    }
+
+    /// <summary>Stores the given users' access in one transaction, or nothing when the channel changed since <paramref name="expectedVersion"/>.</summary>
+    public async Task<SaveOutcome> SaveAsync(Guid channelId, long expectedVersion, IReadOnlyCollection<UserAccess> changes, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.RequireAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.Include(c => c.Access).FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken);
+        if (channel is null)
+        {
+            return SaveOutcome.NotFound;
+        }
+
+        var ids = changes.Select(c => c.UserId).ToHashSet(StringComparer.Ordinal);
+        var users = await db.CrmUsers.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
+        var unknown = ids.Where(id => !users.ContainsKey(id)).ToList();
+        if (unknown.Count > 0)
+        {
+            return SaveOutcome.Invalid(new FieldError("UserId", "These users no longer exist in the CRM: {0}. Reload the page.", string.Join(", ", unknown)));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var change in changes)
+        {
+            var row = channel.Access.FirstOrDefault(a => a.CrmUserId == change.UserId);
+            var before = Describe(row?.Role ?? ChannelRole.NoAccess, row?.ReceivesNewClients ?? false);
+            var receives = change.Role == ChannelRole.SalesRep && change.ReceivesNewClients;
+            var after = Describe(change.Role, receives);
+            if (before == after)
+            {
+                continue;
+            }
+
+            if (change.Role == ChannelRole.NoAccess)
+            {
+                if (row is not null)
+                {
+                    channel.Access.Remove(row);
+                }
+            }
+            else if (row is null)
+            {
+                channel.Access.Add(new ChannelAccess { CrmUserId = change.UserId, Role = change.Role, ReceivesNewClients = receives });
+            }
+            else
+            {
+                row.Role = change.Role;
+                row.ReceivesNewClients = receives;
+            }
+
+            db.Record(actor, now, channel, $"Access of {users[change.UserId].Name}", before, after);
+        }
+
+        return await ChannelVersioning.SaveAsync(db, channel, expectedVersion, cancellationToken);
+    }
+
+    private static string Describe(ChannelRole role, bool receivesNewClients) =>
+        role == ChannelRole.SalesRep ? $"{role}, receives new clients: {(receivesNewClients ? "on" : "off")}" : role.ToString();
+
+    private static async Task<List<UserAccess>> UsersWithAccessAsync(AppDbContext db, Guid channelId, CancellationToken cancellationToken)
+    {
+        var rows = await db.CrmUsers.AsNoTracking()
+            .Select(u => new
+            {
+                u.Id,
+                u.Name,
+                Access = db.ChannelAccess.FirstOrDefault(a => a.ChannelId == channelId && a.CrmUserId == u.Id),
+            })
+            .ToListAsync(cancellationToken);
+        return [.. rows
+            .Select(r => new UserAccess(r.Id, r.Name, r.Access?.Role ?? ChannelRole.NoAccess, r.Access?.ReceivesNewClients ?? false))
+            .OrderBy(u => u.UserName, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    internal static readonly System.Linq.Expressions.Expression<Func<Channel, ChannelHeader>> ToHeader =
+        c => new ChannelHeader(c.Id, c.Transport, c.PlainId, c.Name, c.State, c.Version);
+}

@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using WazzupAdmin.Data;
+using WazzupAdmin.Domain.Access;
+using WazzupAdmin.Domain.Distribution;
+using WazzupAdmin.Services.Accounts;
+using WazzupAdmin.Services.Audit;
+
+namespace WazzupAdmin.Services.Settings;
+
+public sealed record StageOption(string Id, string Name);
+
+public sealed record FunnelOption(string Id, string Name, IReadOnlyList<StageOption> Stages);
+
+public sealed record EligibleRep(string UserId, string Name);
+
+public sealed record NewClientSettings(
+    ChannelHeader Channel, IReadOnlyList<FunnelOption> Funnels, string? FunnelId, string? StageId,
+    DistributionAlgorithm Algorithm, IReadOnlyList<EligibleRep> EligibleReps);
+
+/// <summary>Where deals for a channel's new clients are created, and how those clients are distributed.</summary>
+public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock)
+{
+    public async Task<NewClientSettings?> LoadAsync(Guid channelId, CancellationToken cancellationToken = default)
+    {
+        await currentActor.RequireAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken);
+        if (channel is null)
+        {
+            return null;
+        }
+
+        var funnels = await db.Funnels.AsNoTracking().Include(f => f.Stages).OrderBy(f => f.Position).ThenBy(f => f.Name)
+            .ToListAsync(cancellationToken);
+        var eligible = await db.ChannelAccess.AsNoTracking()
+            .Where(a => a.ChannelId == channelId && a.Role == ChannelRole.SalesRep && a.ReceivesNewClients)
+            .Select(a => new EligibleRep(a.CrmUserId, a.CrmUser!.Name))
+            .ToListAsync(cancellationToken);
+
+        return new NewClientSettings(
+            new ChannelHeader(channel.Id, channel.Transport, channel.PlainId, channel.Name, channel.State, channel.Version),
+            [.. funnels.Select(f => new FunnelOption(f.Id, f.Name, [.. f.Stages.OrderBy(s => s.Position).Select(s => new StageOption(s.Id, s.Name))]))],
+            channel.FunnelId,
+            channel.StageId,
+            channel.Algorithm,
+            [.. eligible.OrderBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase)]);
+    }
+
+    public async Task<SaveOutcome> SaveAsync(
+        Guid channelId, long expectedVersion, string? funnelId, string? stageId, DistributionAlgorithm algorithm, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.RequireAdministratorAsync();
+        if (string.IsNullOrEmpty(funnelId))
+        {
+            return SaveOutcome.Invalid(new FieldError("FunnelId", "Choose a funnel."));
+        }
+
+        if (string.IsNullOrEmpty(stageId))
+        {
+            return SaveOutcome.Invalid(new FieldError("StageId", "Choose a stage."));
+        }
+
+        if (!Enum.IsDefined(algorithm))
+        {
+            return SaveOutcome.Invalid(new FieldError("Algorithm", "Choose a distribution algorithm."));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken);
+        if (channel is null)
+        {
+            return SaveOutcome.NotFound;
+        }
+
+        var funnel = await db.Funnels.AsNoTracking().Include(f => f.Stages).FirstOrDefaultAsync(f => f.Id == funnelId, cancellationToken);
+        if (funnel is null)
+        {
+            return SaveOutcome.Invalid(new FieldError("FunnelId", "This funnel no longer exists in the CRM. Reload the page and choose again."));
+        }
+
+        var stage = funnel.Stages.FirstOrDefault(s => s.Id == stageId);
+        if (stage is null)
+        {
+            return SaveOutcome.Invalid(new FieldError("StageId", "This stage is not a stage of the chosen funnel. Choose one of its stages."));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var oldStage = await DescribeStageAsync(db, channel.FunnelId, channel.StageId, cancellationToken);
+        var newStage = $"{funnel.Name} / {stage.Name}";
+        if (oldStage != newStage)
+        {
+            db.Record(actor, now, channel, "Funnel and stage for new clients", oldStage, newStage);
+        }
+
+        if (channel.Algorithm != algorithm)
+        {
+            db.Record(actor, now, channel, "Distribution algorithm", channel.Algorithm.ToString(), algorithm.ToString());
+        }
+
+        channel.FunnelId = funnel.Id;
+        channel.StageId = stage.Id;
+        channel.Algorithm = algorithm;
+        return await ChannelVersioning.SaveAsync(db, channel, expectedVersion, cancellationToken);
+    }
+
+    private static async Task<string?> DescribeStageAsync(AppDbContext db, string? funnelId, string? stageId, CancellationToken cancellationToken)
+    {
+        if (funnelId is null || stageId is null)
+        {
+            return null;
+        }
+
+        var stage = await db.Stages.AsNoTracking().Include(s => s.Funnel)
+            .FirstOrDefaultAsync(s => s.FunnelId == funnelId && s.Id == stageId, cancellationToken);
+        return stage is null ? null : $"{stage.Funnel!.Name} / {stage.Name}";
+    }
+}

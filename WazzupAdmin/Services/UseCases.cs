@@ -1,0 +1,21 @@
+using WazzupAdmin.Services.Accounts;
+using WazzupAdmin.Services.Audit;
+using WazzupAdmin.Services.Crm;
+using WazzupAdmin.Services.Settings;
+
+namespace WazzupAdmin.Services;
+
+public static class UseCases
+{
+    public static IServiceCollection AddAppUseCases(this IServiceCollection services)
+    {
+        services.AddScoped<CurrentActor>();
+        services.AddScoped<ChannelService>();
+        services.AddScoped<ChannelAccessService>();
+        services.AddScoped<NewClientSettingsService>();
+        services.AddScoped<CrmDirectoryService>();
+        services.AddScoped<AuditLogService>();
+        services.AddScoped<AccountService>();
+        return services;
+    }
+}
