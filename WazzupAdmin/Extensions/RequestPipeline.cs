@@ -24,6 +24,10 @@ public static class RequestPipeline
             SupportedCultures = SupportedCultures,
             SupportedUICultures = SupportedCultures,
         });
+        // Explicitly after the status pages: left to WebApplication, authorization would run first and a 403 would
+        // leave with an empty body instead of the access-denied page.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -46,9 +50,14 @@ public static class RequestPipeline
             }
 
             // Only local addresses: the picker must not become an open redirect.
-            var target = string.IsNullOrEmpty(redirectUri) || !redirectUri.StartsWith('/') || redirectUri.StartsWith("//", StringComparison.Ordinal)
-                ? "/"
-                : redirectUri;
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(IsLocalPath(redirectUri) ? redirectUri : "/");
         });
+
+    // The rule LocalRedirect enforces ("/x", not "//host" nor "/\host"), checked first so a bad address leads home
+    // instead of throwing.
+    private static bool IsLocalPath([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? path) =>
+        !string.IsNullOrEmpty(path)
+        && path[0] == '/'
+        && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
+        && !path.Any(char.IsControl);
 }

@@ -62,7 +62,7 @@ public static partial class ChannelIdentifier
     // no trailing or doubled underscore. Bots' usernames end in "bot".
     private static IdentifierCheck CheckTelegram(string value, bool mustBeBot)
     {
-        var username = value.TrimStart('@');
+        var username = WithoutAt(value);
         if (username.Length is < 5 or > 32)
         {
             return IdentifierCheck.Invalid("A Telegram username has 5 to 32 characters.");
@@ -84,7 +84,7 @@ public static partial class ChannelIdentifier
     // Instagram: 1 to 30 characters, letters, digits, periods and underscores; no period first, last or twice in a row.
     private static IdentifierCheck CheckInstagram(string value)
     {
-        var username = value.TrimStart('@');
+        var username = WithoutAt(value);
         if (username.Length > 30)
         {
             return IdentifierCheck.Invalid("An Instagram username has at most 30 characters.");
@@ -102,6 +102,9 @@ public static partial class ChannelIdentifier
 
         return IdentifierCheck.Valid(username.ToLowerInvariant());
     }
+
+    // One leading @, as people write usernames; "@@name" is a typo, not a username.
+    private static string WithoutAt(string value) => value.StartsWith('@') ? value[1..] : value;
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]*[A-Za-z0-9]$")]
     private static partial Regex TelegramUsername();

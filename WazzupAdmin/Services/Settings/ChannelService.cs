@@ -48,7 +48,7 @@ public sealed class ChannelService(IDbContextFactory<AppDbContext> dbFactory, Cu
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await db.Channels.AnyAsync(c => c.Transport == transport && c.PlainId == identifier.Normalized, cancellationToken))
+        if (await ExistsAsync(db, transport, identifier.Normalized, cancellationToken))
         {
             return SaveOutcome.Invalid(new FieldError(nameof(Channel.PlainId), "A channel with this identifier already exists."));
         }
@@ -131,7 +131,14 @@ public sealed class ChannelService(IDbContextFactory<AppDbContext> dbFactory, Cu
     private async Task<bool> ExistsAsync(Transport transport, string plainId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Channels.AnyAsync(c => c.Transport == transport && c.PlainId == plainId, cancellationToken);
+        return await ExistsAsync(db, transport, plainId, cancellationToken);
+    }
+
+    // Messengers treat usernames case-insensitively: "Wazzup_Sales" is the same Telegram account as "wazzup_sales".
+    private static Task<bool> ExistsAsync(AppDbContext db, Transport transport, string plainId, CancellationToken cancellationToken)
+    {
+        var key = plainId.ToLowerInvariant();
+        return db.Channels.AnyAsync(c => c.Transport == transport && c.PlainId.ToLower() == key, cancellationToken);
     }
 
     private static void CheckName(string? name, List<FieldError> errors)
