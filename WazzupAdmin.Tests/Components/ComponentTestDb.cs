@@ -1,0 +1,107 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WazzupAdmin.Data;
+using WazzupAdmin.Data.Demo;
+using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Services;
+using WazzupAdmin.Services.Crm;
+
+namespace WazzupAdmin.Tests.Components;
+
+/// <summary>
+/// The app's real store and use cases on a SQLite file of its own, for component tests: register it with
+/// <see cref="AddTo"/> before the first service is resolved, then <see cref="SeedAsync"/>, and dispose to delete the file.
+/// The use cases check the signed-in account themselves, so the test must also register an
+/// <c>AuthenticationStateProvider</c> (bUnit's <c>AddAuthorization().SetAuthorized(...).SetRoles("Administrator")</c>).
+/// </summary>
+public sealed class ComponentTestDb : IDisposable
+{
+    private ComponentTestDb(string filePath, string connectionString)
+    {
+        FilePath = filePath;
+        ConnectionString = connectionString;
+    }
+
+    public string FilePath { get; }
+
+    public string ConnectionString { get; }
+
+    /// <summary>
+    /// Registers the store, the use cases, a clock (unless one is registered already), localization, and the Identity
+    /// services that <see cref="Services.Accounts.AccountService"/> and the demo accounts need.
+    /// </summary>
+    public static ComponentTestDb AddTo(IServiceCollection services)
+    {
+        var filePath = Path.Combine(Path.GetTempPath(), $"wazzup-component-{Guid.NewGuid():N}.db");
+        // Without pooling no connection outlives its operation, so the file can be deleted as soon as the test ends.
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = filePath, Pooling = false }.ToString();
+
+        services.AddAppStore(connectionString);
+        services.AddAppUseCases();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddLocalization();
+        services.AddLogging();
+        services.AddIdentityCore<ApplicationUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>();
+        return new ComponentTestDb(filePath, connectionString);
+    }
+
+    /// <summary>
+    /// Applies the migrations and loads the demo workspace: its CRM (users, funnels, contacts, deals) and its three channels
+    /// with their access. <paramref name="withAccounts"/> also creates the demo sign-in accounts, which is slower
+    /// because every password is hashed.
+    /// </summary>
+    public async Task SeedAsync(IServiceProvider services, bool withAccounts = false)
+    {
+        await DatabaseSetup.MigrateAsync(services);
+        using var scope = services.CreateScope();
+        var provider = scope.ServiceProvider;
+        if (withAccounts)
+        {
+            await WorkspaceInitializer.EnsureRolesAsync(provider);
+            await DemoSeeder.SeedAsync(provider);
+            return;
+        }
+
+        var dbFactory = provider.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var now = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await DemoCrm.ImportAsync(dbFactory);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        foreach (var c in DemoWorkspace.Channels)
+        {
+            db.Channels.Add(new Channel
+            {
+                Id = c.Id,
+                Transport = c.Transport,
+                PlainId = c.PlainId,
+                Name = c.Name,
+                CreatedAtUtc = now,
+                FunnelId = c.FunnelId,
+                StageId = c.StageId,
+                Algorithm = c.Algorithm,
+                Access = [.. c.Access.Select(a => new ChannelAccess { CrmUserId = a.UserId, Role = a.Role, ReceivesNewClients = a.ReceivesNewClients })],
+            });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    public void Dispose()
+    {
+        foreach (var file in new[] { FilePath, FilePath + "-wal", FilePath + "-shm" })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left to the system's temp cleanup rather than failing the test.
+            }
+        }
+    }
+}
