@@ -12,6 +12,11 @@ public static class ApplicationServices
 {
     public static WebApplicationBuilder AddApplicationServices(this WebApplicationBuilder builder)
     {
+        // `dotnet run` serves from the build output, where MudBlazor's files, blazor.web.js and the scoped CSS are only
+        // described by the static web assets manifest; outside Development it is read only when asked. A published
+        // app has no such manifest and serves its own copies, so this changes nothing there.
+        builder.WebHost.UseStaticWebAssets();
+
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
