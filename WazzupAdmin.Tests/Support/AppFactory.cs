@@ -222,10 +222,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        // Outside Development the framework's and MudBlazor's files (_framework/blazor.web.js, _content/MudBlazor/...)
-        // are served only when the static web assets manifest is loaded explicitly.
-        builder.UseStaticWebAssets();
-
+        // No UseStaticWebAssets() here: the app loads the manifest itself, and the loopback tests check that it does.
         if (TestServices is not null)
         {
             builder.ConfigureTestServices(TestServices);
