@@ -67,27 +67,7 @@ public sealed class ComponentTestDb : IDisposable
             return;
         }
 
-        var dbFactory = provider.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        var now = provider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await DemoCrm.ImportAsync(dbFactory);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        foreach (var c in DemoWorkspace.Channels)
-        {
-            db.Channels.Add(new Channel
-            {
-                Id = c.Id,
-                Transport = c.Transport,
-                PlainId = c.PlainId,
-                Name = c.Name,
-                CreatedAtUtc = now,
-                FunnelId = c.FunnelId,
-                StageId = c.StageId,
-                Algorithm = c.Algorithm,
-                Access = [.. c.Access.Select(a => new ChannelAccess { CrmUserId = a.UserId, Role = a.Role, ReceivesNewClients = a.ReceivesNewClients })],
-            });
-        }
-
-        await db.SaveChangesAsync();
+        await DemoSeeder.SeedWorkspaceAsync(provider.GetRequiredService<IDbContextFactory<AppDbContext>>(), provider.GetRequiredService<TimeProvider>());
     }
 
     public void Dispose()

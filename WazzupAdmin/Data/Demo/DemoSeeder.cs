@@ -9,8 +9,19 @@ public static class DemoSeeder
 {
     public static async Task SeedAsync(IServiceProvider services)
     {
-        var dbFactory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        var clock = services.GetRequiredService<TimeProvider>();
+        await SeedWorkspaceAsync(services.GetRequiredService<IDbContextFactory<AppDbContext>>(), services.GetRequiredService<TimeProvider>());
+
+        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
+        await CreateAccountAsync(users, DemoWorkspace.AdminEmail, DemoWorkspace.AdminPassword, crmUserId: null, Roles.Administrator);
+        foreach (var u in DemoWorkspace.Users)
+        {
+            await CreateAccountAsync(users, u.Email, DemoWorkspace.UserPassword, u.Id, role: null);
+        }
+    }
+
+    /// <summary>The demo CRM's data and the demo channels with their access and new-client settings; no accounts.</summary>
+    public static async Task SeedWorkspaceAsync(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+    {
         await DemoCrm.ImportAsync(dbFactory);
 
         await using (var db = await dbFactory.CreateDbContextAsync())
@@ -27,18 +38,11 @@ public static class DemoSeeder
                     FunnelId = c.FunnelId,
                     StageId = c.StageId,
                     Algorithm = c.Algorithm,
-                    Access = c.Access.Select(a => new ChannelAccess { CrmUserId = a.UserId, Role = a.Role, ReceivesNewClients = a.ReceivesNewClients }).ToList(),
+                    Access = [.. c.Access.Select(a => new ChannelAccess { CrmUserId = a.UserId, Role = a.Role, ReceivesNewClients = a.ReceivesNewClients })],
                 });
             }
 
             await db.SaveChangesAsync();
-        }
-
-        var users = services.GetRequiredService<UserManager<ApplicationUser>>();
-        await CreateAccountAsync(users, DemoWorkspace.AdminEmail, DemoWorkspace.AdminPassword, crmUserId: null, Roles.Administrator);
-        foreach (var u in DemoWorkspace.Users)
-        {
-            await CreateAccountAsync(users, u.Email, DemoWorkspace.UserPassword, u.Id, role: null);
         }
     }
 
