@@ -55,14 +55,14 @@ public sealed class SettingsPersistenceTests : IAsyncLifetime
             var audit = await scope.ServiceProvider.GetRequiredService<AuditLogService>().QueryAsync(SalesWhatsApp, null, 0, 50);
             Assert.Equal(4, audit.Total);
             Assert.All(audit.Items, row => Assert.Equal(DemoWorkspace.AdminEmail, row.ActorName));
-            Assert.Contains(audit.Items, row => row.What == "Access of Farid Khan"
-                && row.OldValue == "SalesRep, receives new clients: off" && row.NewValue == "Manager");
-            Assert.Contains(audit.Items, row => row.What == "Access of Greta Hansen"
-                && row.OldValue == "NoAccess" && row.NewValue == "SalesRep, receives new clients: on");
+            Assert.Contains(audit.Items, row => row.What == "Access of {0}" && row.Subject == "Farid Khan"
+                && row.OldValue == "Sales rep, does not receive new clients" && row.NewValue == "Manager");
+            Assert.Contains(audit.Items, row => row.What == "Access of {0}" && row.Subject == "Greta Hansen"
+                && row.OldValue == "No access" && row.NewValue == "Sales rep, receives new clients");
             Assert.Contains(audit.Items, row => row.What == "Funnel and stage for new clients"
                 && row.OldValue == "Sales / New lead" && row.NewValue == "Partners / Meeting");
             Assert.Contains(audit.Items, row => row.What == "Distribution algorithm"
-                && row.OldValue == "FirstResponder" && row.NewValue == "RoundRobin");
+                && row.OldValue == "First responder" && row.NewValue == "In turn");
         }
     }
 

@@ -28,6 +28,15 @@ internal static partial class UiTextKeys
                 keys.Add(Unescape(m.Groups[1].Value));
             }
 
+            // Audit entries are stored in the UI's words and translated when shown.
+            if (file.EndsWith($"{Path.DirectorySeparatorChar}AuditText.cs", StringComparison.Ordinal))
+            {
+                foreach (Match m in ConstantText().Matches(text))
+                {
+                    keys.Add(Unescape(m.Groups[1].Value));
+                }
+            }
+
             // The domain's validation messages are shown through the localizer by the pages that display them.
             if (file.Contains($"{Path.DirectorySeparatorChar}Domain{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             {
@@ -53,6 +62,9 @@ internal static partial class UiTextKeys
 
         return dir?.FullName ?? throw new InvalidOperationException("The repository root (with WazzupAdmin.sln) was not found.");
     }
+
+    [GeneratedRegex("""const string \w+ = "((?:[^"\\]|\\.)*)";""")]
+    private static partial Regex ConstantText();
 
     [GeneratedRegex("""\bL\[\s*"((?:[^"\\]|\\.)*)"\s*[\],]""")]
     private static partial Regex LocalizerKey();

@@ -109,6 +109,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.Property(a => a.ActorName).HasMaxLength(256);
             e.Property(a => a.ChannelName).HasMaxLength(FieldLimits.ChannelName);
             e.Property(a => a.What).HasMaxLength(400);
+            e.Property(a => a.Subject).HasMaxLength(256);
             e.Property(a => a.OldValue).HasMaxLength(4000);
             e.Property(a => a.NewValue).HasMaxLength(4000);
             e.HasIndex(a => a.AtUtc);

@@ -13,6 +13,9 @@ public sealed class AuditEntry
     /// <summary>What changed, in words that stay readable when the subject is later renamed or removed.</summary>
     public string What { get; set; } = "";
 
+    /// <summary>Fills the {0} of <see cref="What"/>: the user, account or channel the change concerns.</summary>
+    public string? Subject { get; set; }
+
     public string? OldValue { get; set; }
     public string? NewValue { get; set; }
 }

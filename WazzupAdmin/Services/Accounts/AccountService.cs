@@ -64,7 +64,7 @@ public sealed class AccountService(
             return SaveOutcome.Invalid([.. result.Errors.Select(e => new FieldError(e.Code.Contains("Password", StringComparison.Ordinal) ? "Password" : "Email", e.Description))]);
         }
 
-        await RecordAsync(actor, "Account created", null, $"{account.Email}{(administrator ? " (Administrator)" : "")}", cancellationToken);
+        await RecordAsync(actor, AuditText.AccountCreated, null, administrator ? AuditText.Administrator : null, account.Email, cancellationToken);
         return SaveOutcome.Saved(0);
     }
 
@@ -90,7 +90,7 @@ public sealed class AccountService(
             return SaveOutcome.Conflict;
         }
 
-        await RecordAsync(actor, $"CRM user of {account.Email}", before, account.CrmUserId, cancellationToken);
+        await RecordAsync(actor, AuditText.CrmUserOf, before, account.CrmUserId, account.Email, cancellationToken);
         return SaveOutcome.Saved(0);
     }
 
@@ -105,7 +105,7 @@ public sealed class AccountService(
 
         await userManager.SetLockoutEndDateAsync(account, null);
         await userManager.ResetAccessFailedCountAsync(account);
-        await RecordAsync(actor, $"Account {account.Email} unlocked", null, null, cancellationToken);
+        await RecordAsync(actor, AuditText.AccountUnlocked, null, null, account.Email, cancellationToken);
         return SaveOutcome.Saved(0);
     }
 
@@ -126,10 +126,10 @@ public sealed class AccountService(
         return other is null ? null : new FieldError("CrmUserId", "This CRM user is already linked to {0}.", other);
     }
 
-    private async Task RecordAsync(Actor actor, string what, string? before, string? after, CancellationToken cancellationToken)
+    private async Task RecordAsync(Actor actor, string what, string? before, string? after, string? subject, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Record(actor, clock.GetUtcNow().UtcDateTime, null, what, before, after);
+        db.Record(actor, clock.GetUtcNow().UtcDateTime, null, what, before, after, subject);
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -5,7 +5,7 @@ using WazzupAdmin.Services.Settings;
 
 namespace WazzupAdmin.Services.Audit;
 
-public sealed record AuditRow(long Id, DateTime AtUtc, string ActorName, string? ChannelName, string What, string? OldValue, string? NewValue);
+public sealed record AuditRow(long Id, DateTime AtUtc, string ActorName, string? ChannelName, string What, string? Subject, string? OldValue, string? NewValue);
 
 public sealed record AuditFilterOption(string Value, string Label);
 
@@ -29,7 +29,7 @@ public sealed class AuditLogService(IDbContextFactory<AppDbContext> dbFactory, C
 
         var total = await query.CountAsync(cancellationToken);
         var items = await query.OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id).Skip(skip).Take(take)
-            .Select(a => new AuditRow(a.Id, a.AtUtc, a.ActorName, a.ChannelName, a.What, a.OldValue, a.NewValue))
+            .Select(a => new AuditRow(a.Id, a.AtUtc, a.ActorName, a.ChannelName, a.What, a.Subject, a.OldValue, a.NewValue))
             .ToListAsync(cancellationToken);
         return new Paged<AuditRow>(items, total);
     }

@@ -99,7 +99,7 @@ public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactor
         var actor = await currentActor.RequireAdministratorAsync();
         await DemoCrm.ImportAsync(dbFactory, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        db.Record(actor, clock.GetUtcNow().UtcDateTime, null, "CRM data refreshed", null, null);
+        db.Record(actor, clock.GetUtcNow().UtcDateTime, null, AuditText.CrmRefreshed, null, null);
         await db.SaveChangesAsync(cancellationToken);
     }
 

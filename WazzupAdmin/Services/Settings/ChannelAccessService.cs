@@ -90,14 +90,13 @@ public sealed class ChannelAccessService(IDbContextFactory<AppDbContext> dbFacto
                 row.ReceivesNewClients = receives;
             }
 
-            db.Record(actor, now, channel, $"Access of {users[change.UserId].Name}", before, after);
+            db.Record(actor, now, channel, AuditText.AccessOf, before, after, subject: users[change.UserId].Name);
         }
 
         return await ChannelVersioning.SaveAsync(db, channel, expectedVersion, cancellationToken);
     }
 
-    private static string Describe(ChannelRole role, bool receivesNewClients) =>
-        role == ChannelRole.SalesRep ? $"{role}, receives new clients: {(receivesNewClients ? "on" : "off")}" : role.ToString();
+    private static string Describe(ChannelRole role, bool receivesNewClients) => AuditText.Access(role, receivesNewClients);
 
     private static async Task<List<UserAccess>> UsersWithAccessAsync(AppDbContext db, Guid channelId, CancellationToken cancellationToken)
     {

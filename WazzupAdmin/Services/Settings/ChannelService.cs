@@ -70,7 +70,7 @@ public sealed class ChannelService(IDbContextFactory<AppDbContext> dbFactory, Cu
             Version = 1,
         };
         db.Channels.Add(channel);
-        db.Record(actor, channel.CreatedAtUtc, channel, "Channel added", null, $"{transport.DisplayName()} {channel.PlainId}");
+        db.Record(actor, channel.CreatedAtUtc, channel, AuditText.ChannelAdded, null, $"{transport.DisplayName()} {channel.PlainId}");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -98,11 +98,11 @@ public sealed class ChannelService(IDbContextFactory<AppDbContext> dbFactory, Cu
             return SaveOutcome.Invalid(errors);
         }
 
-        return await ChangeAsync(channelId, expectedVersion, "Name", c => c.Name, c => c.Name = name!.Trim(), cancellationToken);
+        return await ChangeAsync(channelId, expectedVersion, AuditText.ChannelName, c => c.Name, c => c.Name = name!.Trim(), cancellationToken);
     }
 
     public Task<SaveOutcome> SetDisabledAsync(Guid channelId, long expectedVersion, bool disabled, CancellationToken cancellationToken = default) =>
-        ChangeAsync(channelId, expectedVersion, "State", c => c.State.ApiName(),
+        ChangeAsync(channelId, expectedVersion, AuditText.ChannelState, c => c.State == ChannelState.Disabled ? AuditText.Disabled : AuditText.Active,
             c => c.State = disabled ? ChannelState.Disabled : ChannelState.Active, cancellationToken);
 
     private async Task<SaveOutcome> ChangeAsync(

@@ -89,12 +89,12 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
         var newStage = $"{funnel.Name} / {stage.Name}";
         if (oldStage != newStage)
         {
-            db.Record(actor, now, channel, "Funnel and stage for new clients", oldStage, newStage);
+            db.Record(actor, now, channel, AuditText.NewClientStage, oldStage, newStage);
         }
 
         if (channel.Algorithm != algorithm)
         {
-            db.Record(actor, now, channel, "Distribution algorithm", channel.Algorithm.ToString(), algorithm.ToString());
+            db.Record(actor, now, channel, AuditText.DistributionAlgorithm, AuditText.Algorithm(channel.Algorithm), AuditText.Algorithm(algorithm));
         }
 
         channel.FunnelId = funnel.Id;

@@ -1,0 +1,44 @@
+using WazzupAdmin.Domain.Access;
+using WazzupAdmin.Domain.Distribution;
+
+namespace WazzupAdmin.Services.Audit;
+
+/// <summary>
+/// The words audit entries are stored in: the UI's own English texts, so that the audit page can show them in the
+/// reader's language through the same resources as the rest of the UI. A {0} stands for the entry's subject.
+/// </summary>
+public static class AuditText
+{
+    public const string ChannelAdded = "Channel added";
+    public const string ChannelName = "Channel name";
+    public const string ChannelState = "Channel state";
+    public const string AccessOf = "Access of {0}";
+    public const string NewClientStage = "Funnel and stage for new clients";
+    public const string DistributionAlgorithm = "Distribution algorithm";
+    public const string CrmRefreshed = "CRM data refreshed";
+    public const string AccountCreated = "Account created";
+    public const string CrmUserOf = "CRM user of {0}";
+    public const string AccountUnlocked = "Account {0} unlocked";
+
+    public const string NoAccess = "No access";
+    public const string QualityControl = "Quality control";
+    public const string Manager = "Manager";
+    public const string SalesRepReceiving = "Sales rep, receives new clients";
+    public const string SalesRepNotReceiving = "Sales rep, does not receive new clients";
+    public const string FirstResponder = "First responder";
+    public const string InTurn = "In turn";
+    public const string Active = "Active";
+    public const string Disabled = "Disabled";
+    public const string Administrator = "Administrator";
+
+    public static string Access(ChannelRole role, bool receivesNewClients) => role switch
+    {
+        ChannelRole.QualityControl => QualityControl,
+        ChannelRole.Manager => Manager,
+        ChannelRole.SalesRep => receivesNewClients ? SalesRepReceiving : SalesRepNotReceiving,
+        _ => NoAccess,
+    };
+
+    public static string Algorithm(Domain.Distribution.DistributionAlgorithm algorithm) =>
+        algorithm == Domain.Distribution.DistributionAlgorithm.RoundRobin ? InTurn : FirstResponder;
+}
