@@ -37,8 +37,10 @@ internal static partial class UiTextKeys
                 }
             }
 
-            // The domain's validation messages are shown through the localizer by the pages that display them.
-            if (file.Contains($"{Path.DirectorySeparatorChar}Domain{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            // The domain's and the use cases' messages (sentences ending in a period) are shown through the localizer by
+            // the pages that display them.
+            if (file.Contains($"{Path.DirectorySeparatorChar}Domain{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                || file.Contains($"{Path.DirectorySeparatorChar}Services{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             {
                 foreach (Match m in SentenceLiteral().Matches(text))
                 {

@@ -16,6 +16,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<Funnel> Funnels => Set<Funnel>();
     public DbSet<Stage> Stages => Set<Stage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<Message> Messages => Set<Message>();
+    public DbSet<ConversationOffer> ConversationOffers => Set<ConversationOffer>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<ChannelTurn> ChannelTurns => Set<ChannelTurn>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -101,6 +106,54 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasKey(s => new { s.FunnelId, s.Id });
             e.Property(s => s.Id).HasMaxLength(FieldLimits.StageId);
             e.Property(s => s.Name).HasMaxLength(FieldLimits.StageName);
+        });
+
+        builder.Entity<Conversation>(e =>
+        {
+            e.HasOne(c => c.Channel).WithMany().HasForeignKey(c => c.ChannelId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(c => c.Contact).WithMany().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(c => c.NewClientDealId).HasMaxLength(FieldLimits.DealId);
+            e.Property(c => c.LastMessagePreview).HasMaxLength(ChatLimits.PreviewLength);
+            // One conversation per client and channel, whatever arrives at once.
+            e.HasIndex(c => new { c.ChannelId, c.ContactId }).IsUnique();
+            e.HasIndex(c => new { c.ChannelId, c.LastActivityAtUtc });
+            e.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(c => c.Offers).WithOne().HasForeignKey(o => o.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Message>(e =>
+        {
+            e.Property(m => m.Text).HasMaxLength(ChatLimits.MessageLength);
+            e.Property(m => m.AuthorUserId).HasMaxLength(FieldLimits.UserId);
+            e.HasIndex(m => new { m.ConversationId, m.Id });
+        });
+
+        builder.Entity<ConversationOffer>(e =>
+        {
+            e.HasKey(o => new { o.ConversationId, o.UserId });
+            e.Property(o => o.UserId).HasMaxLength(FieldLimits.UserId);
+            e.HasIndex(o => o.UserId);
+        });
+
+        builder.Entity<Assignment>(e =>
+        {
+            e.Property(a => a.UserId).HasMaxLength(FieldLimits.UserId);
+            e.Property(a => a.Reason).HasMaxLength(1000);
+            e.HasIndex(a => a.ConversationId);
+            e.HasIndex(a => new { a.ChannelId, a.AtUtc });
+        });
+
+        builder.Entity<ChannelTurn>(e =>
+        {
+            e.HasKey(t => t.ChannelId);
+            e.Property(t => t.LastAssignedUserId).HasMaxLength(FieldLimits.UserId);
+            e.HasOne<Channel>().WithOne().HasForeignKey<ChannelTurn>(t => t.ChannelId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Deal>(e =>
+        {
+            e.Property(d => d.FunnelId).HasMaxLength(FieldLimits.PipelineId);
+            e.Property(d => d.StageId).HasMaxLength(FieldLimits.StageId);
         });
 
         builder.Entity<AuditEntry>(e =>

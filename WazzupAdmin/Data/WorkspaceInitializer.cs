@@ -31,6 +31,7 @@ public static class WorkspaceInitializer
             if (empty)
             {
                 await DemoSeeder.SeedAsync(provider);
+                await DemoConversations.SeedAsync(dbFactory, provider.GetRequiredService<TimeProvider>());
                 logger.LogWarning("{Message}", DemoWorkspace.SignInSummary());
             }
         }

@@ -16,6 +16,9 @@ public static class UseCases
         services.AddScoped<CrmDirectoryService>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<Chat.IncomingMessageService>();
+        services.AddScoped<Chat.ChatService>();
+        services.AddSingleton<Chat.ChatNotifier>();
         return services;
     }
 }

@@ -9,5 +9,10 @@ public sealed class Deal
     public CrmUser? ResponsibleUser { get; set; }
     public string? Uri { get; set; }
     public bool Closed { get; set; }
+
+    /// <summary>The funnel and stage the deal is in; null when the CRM did not say.</summary>
+    public string? FunnelId { get; set; }
+
+    public string? StageId { get; set; }
     public List<Contact> Contacts { get; set; } = [];
 }

@@ -231,6 +231,39 @@ namespace WazzupAdmin.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.Assignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("ChannelId", "AtUtc");
+
+                    b.ToTable("Assignments");
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -362,6 +395,23 @@ namespace WazzupAdmin.Data.Migrations
                     b.ToTable("ChannelAccess");
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.ChannelTurn", b =>
+                {
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClientsDistributed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastAssignedUserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChannelId");
+
+                    b.ToTable("ChannelTurns");
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Contact", b =>
                 {
                     b.Property<string>("Id")
@@ -420,6 +470,65 @@ namespace WazzupAdmin.Data.Migrations
                     b.ToTable("ContactChats");
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.Conversation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastActivityAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastMessagePreview")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewClientDealId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Unanswered")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("ChannelId", "ContactId")
+                        .IsUnique();
+
+                    b.HasIndex("ChannelId", "LastActivityAtUtc");
+
+                    b.ToTable("Conversations");
+                });
+
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.ConversationOffer", b =>
+                {
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConversationId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ConversationOffers");
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.CrmUser", b =>
                 {
                     b.Property<string>("Id")
@@ -451,12 +560,20 @@ namespace WazzupAdmin.Data.Migrations
                     b.Property<bool>("Closed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FunnelId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResponsibleUserId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StageId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -488,6 +605,37 @@ namespace WazzupAdmin.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("Funnels");
+                });
+
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.Message", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorUserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConversationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Incoming")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "Id");
+
+                    b.ToTable("Messages");
                 });
 
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Stage", b =>
@@ -615,6 +763,15 @@ namespace WazzupAdmin.Data.Migrations
                     b.Navigation("CrmUser");
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.ChannelTurn", b =>
+                {
+                    b.HasOne("WazzupAdmin.Data.Entities.Channel", null)
+                        .WithOne()
+                        .HasForeignKey("WazzupAdmin.Data.Entities.ChannelTurn", "ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Contact", b =>
                 {
                     b.HasOne("WazzupAdmin.Data.Entities.CrmUser", "ResponsibleUser")
@@ -634,6 +791,34 @@ namespace WazzupAdmin.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.Conversation", b =>
+                {
+                    b.HasOne("WazzupAdmin.Data.Entities.Channel", "Channel")
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("WazzupAdmin.Data.Entities.Contact", "Contact")
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Channel");
+
+                    b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.ConversationOffer", b =>
+                {
+                    b.HasOne("WazzupAdmin.Data.Entities.Conversation", null)
+                        .WithMany("Offers")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Deal", b =>
                 {
                     b.HasOne("WazzupAdmin.Data.Entities.CrmUser", "ResponsibleUser")
@@ -642,6 +827,15 @@ namespace WazzupAdmin.Data.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("ResponsibleUser");
+                });
+
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.Message", b =>
+                {
+                    b.HasOne("WazzupAdmin.Data.Entities.Conversation", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Stage", b =>
@@ -663,6 +857,13 @@ namespace WazzupAdmin.Data.Migrations
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Contact", b =>
                 {
                     b.Navigation("Chats");
+                });
+
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.Conversation", b =>
+                {
+                    b.Navigation("Messages");
+
+                    b.Navigation("Offers");
                 });
 
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Funnel", b =>

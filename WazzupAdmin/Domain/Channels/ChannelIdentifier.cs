@@ -37,6 +37,27 @@ public static partial class ChannelIdentifier
         };
     }
 
+    /// <summary>
+    /// A client's identifier on a channel of this transport, in the form contacts store it: a WhatsApp phone as digits
+    /// only, a Telegram username or numeric id, an Instagram username.
+    /// </summary>
+    public static IdentifierCheck CheckClient(Transport transport, string? input)
+    {
+        var value = (input ?? "").Trim();
+        switch (transport)
+        {
+            case Transport.WhatsApp or Transport.Waba:
+                var phone = Check(transport, value.StartsWith('+') || value.Length == 0 ? value : "+" + value);
+                return phone.IsValid ? IdentifierCheck.Valid(phone.Normalized.TrimStart('+')) : phone;
+            case Transport.Telegram or Transport.TelegramBot when value.Length > 0 && value.All(char.IsAsciiDigit):
+                return value.Length <= 20 ? IdentifierCheck.Valid(value) : IdentifierCheck.Invalid("A Telegram id has at most 20 digits.");
+            case Transport.TelegramBot:
+                return Check(Transport.Telegram, value);
+            default:
+                return Check(transport, value);
+        }
+    }
+
     /// <summary>A phone number in international format (+ and the country code), normalised to E.164.</summary>
     public static IdentifierCheck CheckPhone(string value)
     {

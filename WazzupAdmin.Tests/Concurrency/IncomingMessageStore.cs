@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WazzupAdmin.Data;
+using WazzupAdmin.Services;
+using WazzupAdmin.Services.Chat;
+using WazzupAdmin.Tests.Components;
+
+namespace WazzupAdmin.Tests.Concurrency;
+
+/// <summary>
+/// The demo workspace on a SQLite file of its own, receiving clients' messages through the real
+/// <see cref="IncomingMessageService"/>, each message in a scope of its own as separate webhook calls would be.
+/// </summary>
+public sealed class IncomingMessageStore : IAsyncDisposable
+{
+    private readonly ComponentTestDb db;
+    private ServiceProvider services;
+
+    private IncomingMessageStore(ComponentTestDb db, ServiceProvider services)
+    {
+        this.db = db;
+        this.services = services;
+    }
+
+    public static async Task<IncomingMessageStore> StartAsync()
+    {
+        var collection = new ServiceCollection();
+        var db = ComponentTestDb.AddTo(collection);
+        var services = collection.BuildServiceProvider();
+        await db.SeedAsync(services);
+        return new IncomingMessageStore(db, services);
+    }
+
+    public async Task<ReceiveResult> ReceiveAsync(IncomingMessage message)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IncomingMessageService>().ReceiveAsync(message);
+    }
+
+    public AppDbContext CreateDbContext() =>
+        services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
+
+    /// <summary>Throws away every service and builds them again on the same file, as a restart of the app would.</summary>
+    public async Task RestartAsync()
+    {
+        await services.DisposeAsync();
+        var collection = new ServiceCollection();
+        collection.AddAppStore(db.ConnectionString);
+        collection.AddAppUseCases();
+        collection.AddSingleton(TimeProvider.System);
+        collection.AddLogging();
+        services = collection.BuildServiceProvider();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        db.Dispose();
+    }
+}

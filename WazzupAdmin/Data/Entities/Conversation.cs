@@ -1,0 +1,69 @@
+namespace WazzupAdmin.Data.Entities;
+
+/// <summary>One client's chat on one channel.</summary>
+public sealed class Conversation
+{
+    public long Id { get; set; }
+    public Guid ChannelId { get; set; }
+    public Channel? Channel { get; set; }
+    public string ContactId { get; set; } = "";
+    public Contact? Contact { get; set; }
+
+    /// <summary>The deal created when this client first wrote, whose responsible user follows the contact's on a claim.</summary>
+    public string? NewClientDealId { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime LastActivityAtUtc { get; set; }
+    public string LastMessagePreview { get; set; } = "";
+
+    /// <summary>The client wrote last and nobody has answered yet.</summary>
+    public bool Unanswered { get; set; }
+
+    public List<Message> Messages { get; set; } = [];
+
+    /// <summary>Sales reps who see this unclaimed new client until one of them replies (first responder).</summary>
+    public List<ConversationOffer> Offers { get; set; } = [];
+}
+
+public sealed class Message
+{
+    public long Id { get; set; }
+    public long ConversationId { get; set; }
+
+    /// <summary>True for the client's messages; false for replies written in the chat window.</summary>
+    public bool Incoming { get; set; }
+
+    /// <summary>The CRM user who wrote a reply; null for the client's messages.</summary>
+    public string? AuthorUserId { get; set; }
+
+    public string Text { get; set; } = "";
+    public DateTime SentAtUtc { get; set; }
+}
+
+public sealed class ConversationOffer
+{
+    public long ConversationId { get; set; }
+    public string UserId { get; set; } = "";
+}
+
+/// <summary>Who was made responsible for a conversation's client, when, and why — kept with the assignment.</summary>
+public sealed class Assignment
+{
+    public long Id { get; set; }
+    public long ConversationId { get; set; }
+    public Guid ChannelId { get; set; }
+
+    /// <summary>Null when the client was recorded unassigned, or offered to several reps.</summary>
+    public string? UserId { get; set; }
+
+    public DateTime AtUtc { get; set; }
+    public string Reason { get; set; } = "";
+}
+
+/// <summary>The in-turn rotation of one channel: who received the last new client.</summary>
+public sealed class ChannelTurn
+{
+    public Guid ChannelId { get; set; }
+    public string? LastAssignedUserId { get; set; }
+    public long ClientsDistributed { get; set; }
+}

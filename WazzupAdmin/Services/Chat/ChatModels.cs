@@ -1,0 +1,50 @@
+using WazzupAdmin.Domain.Access;
+using WazzupAdmin.Domain.Channels;
+
+namespace WazzupAdmin.Services.Chat;
+
+/// <summary>The CRM user the signed-in account acts as in the chat window.</summary>
+public sealed record ChatUser(string UserId, string Name);
+
+public sealed record ConversationSummary(
+    long Id, Guid ChannelId, Transport Transport, string ChannelName, string ContactId, string ContactName,
+    string LastMessagePreview, DateTime LastActivityAtUtc, bool Unanswered, bool Unclaimed);
+
+public sealed record ChatMessageView(long Id, bool Incoming, string AuthorName, string Text, DateTime SentAtUtc);
+
+public sealed record DealLink(string Id, string Name, bool Closed, string? Uri);
+
+/// <summary>The open conversation as one user may see it.</summary>
+/// <param name="WriteBlockedReason">Why the composer is disabled (an English resource key), null when the user may write.</param>
+public sealed record ConversationView(
+    ConversationSummary Summary, ChannelRole Role, string? ResponsibleName, IReadOnlyList<ChatMessageView> Messages,
+    bool CanWrite, bool WriteClaims, string? WriteBlockedReason);
+
+public enum SendStatus
+{
+    Sent,
+
+    /// <summary>Another rep replied first; <see cref="SendResult.TakenBy"/> names them. Nothing was stored.</summary>
+    AlreadyTaken,
+
+    /// <summary>The user may not write here; nothing was stored.</summary>
+    Refused,
+    Invalid,
+}
+
+public sealed record SendResult(SendStatus Status, string? TakenBy = null, string? Reason = null);
+
+/// <summary>Addresses in the CRM that the chat window links to.</summary>
+public static class CrmLinks
+{
+    /// <summary>The configuration key of the CRM's "create deal" address, with <c>{contactId}</c> and <c>{userId}</c> placeholders.</summary>
+    public const string CreateDealUrlTemplateKey = "Crm:CreateDealUrlTemplate";
+
+    /// <returns>The template with the contact's and user's ids filled in, URL-escaped; null when no template is configured.</returns>
+    public static string? CreateDealUrl(string? template, string contactId, string userId) =>
+        string.IsNullOrWhiteSpace(template)
+            ? null
+            : template
+                .Replace("{contactId}", Uri.EscapeDataString(contactId), StringComparison.Ordinal)
+                .Replace("{userId}", Uri.EscapeDataString(userId), StringComparison.Ordinal);
+}

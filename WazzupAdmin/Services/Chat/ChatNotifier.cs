@@ -1,0 +1,72 @@
+namespace WazzupAdmin.Services.Chat;
+
+public enum ChatEventKind
+{
+    NewClient,
+    NewMessage,
+    Claimed,
+    Reassigned,
+}
+
+/// <summary>Something happened to a conversation that open chat windows may need to show.</summary>
+public sealed record ChatEvent(ChatEventKind Kind, Guid ChannelId, long ConversationId);
+
+/// <summary>
+/// The one in-process notifier that chat windows subscribe to: the use cases publish after they commit, and each
+/// circuit reloads only what the event touches, instead of every circuit polling the database.
+/// </summary>
+public sealed class ChatNotifier(ILogger<ChatNotifier> logger)
+{
+    private readonly Lock gate = new();
+    private List<Func<ChatEvent, Task>> subscribers = [];
+
+    public IDisposable Subscribe(Func<ChatEvent, Task> handler)
+    {
+        lock (gate)
+        {
+            subscribers = [.. subscribers, handler];
+        }
+
+        return new Subscription(this, handler);
+    }
+
+    public void Publish(ChatEvent chatEvent)
+    {
+        List<Func<ChatEvent, Task>> current;
+        lock (gate)
+        {
+            current = subscribers;
+        }
+
+        foreach (var handler in current)
+        {
+            // A slow or broken chat window must not hold up the sender or the other windows.
+            _ = InvokeAsync(handler, chatEvent);
+        }
+    }
+
+    private async Task InvokeAsync(Func<ChatEvent, Task> handler, ChatEvent chatEvent)
+    {
+        try
+        {
+            await handler(chatEvent);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "A chat window failed to handle {Event}", chatEvent);
+        }
+    }
+
+    private void Unsubscribe(Func<ChatEvent, Task> handler)
+    {
+        lock (gate)
+        {
+            subscribers = [.. subscribers.Where(h => h != handler)];
+        }
+    }
+
+    private sealed class Subscription(ChatNotifier notifier, Func<ChatEvent, Task> handler) : IDisposable
+    {
+        public void Dispose() => notifier.Unsubscribe(handler);
+    }
+}

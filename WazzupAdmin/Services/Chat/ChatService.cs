@@ -1,0 +1,286 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using WazzupAdmin.Data;
+using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Access;
+using WazzupAdmin.Domain.Crm;
+using WazzupAdmin.Services.Accounts;
+
+namespace WazzupAdmin.Services.Chat;
+
+/// <summary>
+/// The chat window's use cases for the signed-in account's CRM user. Every call checks, on the server, what the
+/// user's role on the conversation's channel allows: a request for a conversation the user may not see returns
+/// nothing, a message the user may not write is refused.
+/// </summary>
+public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, ChatNotifier notifier, TimeProvider clock)
+{
+    public const string QualityControlCannotWrite = "Quality control cannot write.";
+    public const string BelongsToAnotherRep = "This client belongs to another sales rep.";
+    public const string NoAccess = "You have no access to this channel.";
+
+    /// <returns>Null when the account is not linked to a CRM user.</returns>
+    public async Task<ChatUser?> CurrentUserAsync(CancellationToken cancellationToken = default)
+    {
+        var accountId = (await currentActor.GetUserAsync()).FindFirstValue(ClaimTypes.NameIdentifier);
+        if (accountId is null)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking()
+            .Where(u => u.Id == accountId && u.CrmUserId != null)
+            .Join(db.CrmUsers, u => u.CrmUserId, c => c.Id, (u, c) => new ChatUser(c.Id, c.Name))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(int take = 200, CancellationToken cancellationToken = default)
+    {
+        var me = await CurrentUserAsync(cancellationToken);
+        if (me is null)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var visible = await VisibleTo(db, me.UserId, cancellationToken);
+        return await visible
+            .OrderByDescending(c => c.LastActivityAtUtc).ThenByDescending(c => c.Id)
+            .Take(take)
+            .Select(Summary)
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The number of unanswered clients the domain counts for this user (see the domain's counters).</summary>
+    public async Task<int> UnansweredCountAsync(CancellationToken cancellationToken = default)
+    {
+        var me = await CurrentUserAsync(cancellationToken);
+        if (me is null)
+        {
+            return 0;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await (await VisibleTo(db, me.UserId, cancellationToken)).CountAsync(c => c.Unanswered, cancellationToken);
+    }
+
+    /// <returns>Null when the conversation does not exist or the user may not see it.</returns>
+    public async Task<ConversationView?> OpenAsync(long conversationId, CancellationToken cancellationToken = default)
+    {
+        var me = await CurrentUserAsync(cancellationToken);
+        if (me is null)
+        {
+            return null;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var state = await LoadStateAsync(db, conversationId, me.UserId, cancellationToken);
+        if (state is null || !state.Permissions.CanSee)
+        {
+            return null;
+        }
+
+        var summary = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId).Select(Summary).FirstAsync(cancellationToken);
+        var messages = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId)
+            .OrderBy(m => m.Id)
+            .Select(m => new
+            {
+                m.Id,
+                m.Incoming,
+                Author = m.Incoming ? summary.ContactName : db.CrmUsers.Where(u => u.Id == m.AuthorUserId).Select(u => u.Name).FirstOrDefault(),
+                m.Text,
+                m.SentAtUtc,
+            })
+            .ToListAsync(cancellationToken);
+        var responsibleName = state.ResponsibleUserId is null
+            ? null
+            : await db.CrmUsers.Where(u => u.Id == state.ResponsibleUserId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
+        return new ConversationView(
+            summary, state.Role, responsibleName,
+            [.. messages.Select(m => new ChatMessageView(m.Id, m.Incoming, m.Author ?? "", m.Text, m.SentAtUtc))],
+            state.Permissions.CanWrite, state.Permissions.CanClaim, WriteBlockedReason(state.Role, state.Permissions));
+    }
+
+    /// <summary>The deals with this contact in which the current user is responsible, open ones first.</summary>
+    public async Task<IReadOnlyList<DealLink>> DealsAsync(long conversationId, CancellationToken cancellationToken = default)
+    {
+        var me = await CurrentUserAsync(cancellationToken);
+        if (me is null)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var state = await LoadStateAsync(db, conversationId, me.UserId, cancellationToken);
+        if (state is null || !state.Permissions.CanSee)
+        {
+            return [];
+        }
+
+        return await db.Deals.AsNoTracking()
+            .Where(d => d.ResponsibleUserId == me.UserId && d.Contacts.Any(c => c.Id == state.ContactId))
+            .OrderBy(d => d.Closed).ThenBy(d => d.Name)
+            .Select(d => new DealLink(d.Id, d.Name, d.Closed, d.Uri))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a reply. A reply to an unclaimed first-responder client claims it atomically: the contact's and the new
+    /// deal's responsible user become the sender and the other reps lose the chat; a reply that loses the race is refused.
+    /// </summary>
+    public async Task<SendResult> SendAsync(long conversationId, string? text, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new SendResult(SendStatus.Invalid, Reason: "Write a message.");
+        }
+
+        if (text.Length > ChatLimits.MessageLength)
+        {
+            return new SendResult(SendStatus.Invalid, Reason: "A message has at most 4096 characters.");
+        }
+
+        var me = await CurrentUserAsync(cancellationToken);
+        if (me is null)
+        {
+            return new SendResult(SendStatus.Refused, Reason: NoAccess);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // BEGIN IMMEDIATE: the permission is decided on what is committed when this writer holds the lock, so of two
+        // simultaneous first replies exactly one claims the client.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var state = await LoadStateAsync(db, conversationId, me.UserId, cancellationToken);
+        if (state is null)
+        {
+            return new SendResult(SendStatus.Refused, Reason: NoAccess);
+        }
+
+        if (!state.Permissions.CanSee)
+        {
+            // The claim cleared the offers, so a rep whose reply lost the race no longer sees the client; they learn who
+            // took it. Anyone else asking for a client they were never shown learns nothing about it.
+            if (await LostFirstResponderRaceAsync(db, conversationId, state, cancellationToken))
+            {
+                var owner = await db.CrmUsers.Where(u => u.Id == state.ResponsibleUserId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
+                return new SendResult(SendStatus.AlreadyTaken, TakenBy: owner ?? state.ResponsibleUserId);
+            }
+
+            return new SendResult(SendStatus.Refused, Reason: NoAccess);
+        }
+
+        if (!state.Permissions.CanWrite)
+        {
+            return new SendResult(SendStatus.Refused, Reason: WriteBlockedReason(state.Role, state.Permissions));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var conversation = await db.Conversations.Include(c => c.Offers).FirstAsync(c => c.Id == conversationId, cancellationToken);
+        if (state.Permissions.CanClaim)
+        {
+            await ClaimAsync(db, conversation, me.UserId, now, cancellationToken);
+        }
+
+        conversation.Messages.Add(new Message { Incoming = false, AuthorUserId = me.UserId, Text = text, SentAtUtc = now });
+        conversation.LastActivityAtUtc = now;
+        conversation.LastMessagePreview = text.Length <= ChatLimits.PreviewLength ? text : text[..(ChatLimits.PreviewLength - 1)] + "…";
+        conversation.Unanswered = false;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        notifier.Publish(new ChatEvent(state.Permissions.CanClaim ? ChatEventKind.Claimed : ChatEventKind.NewMessage, conversation.ChannelId, conversationId));
+        return new SendResult(SendStatus.Sent);
+    }
+
+    private static async Task ClaimAsync(AppDbContext db, Conversation conversation, string userId, DateTime now, CancellationToken cancellationToken)
+    {
+        var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId, cancellationToken);
+        contact.ResponsibleUserId = userId;
+        if (conversation.NewClientDealId is not null
+            && await db.Deals.FirstOrDefaultAsync(d => d.Id == conversation.NewClientDealId, cancellationToken) is { } deal)
+        {
+            deal.ResponsibleUserId = userId;
+        }
+
+        var offeredTo = string.Join(", ", conversation.Offers.Select(o => o.UserId).Order(StringComparer.Ordinal));
+        conversation.Offers.Clear();
+        db.Assignments.Add(new Assignment
+        {
+            ConversationId = conversation.Id,
+            ChannelId = conversation.ChannelId,
+            UserId = userId,
+            AtUtc = now,
+            Reason = $"First responder: {userId} replied first; it was offered to {offeredTo}.",
+        });
+    }
+
+    private sealed record ConversationState(
+        string ContactId, string? ResponsibleUserId, ChannelRole Role, bool ReceivesNewClients, ConversationPermissions Permissions);
+
+    /// <summary>
+    /// Whether this user is a rep who takes part in first responder on the channel and the client was claimed by
+    /// another rep's first reply: the offer is recorded unassigned, the claim as an assignment to today's responsible.
+    /// </summary>
+    private static async Task<bool> LostFirstResponderRaceAsync(
+        AppDbContext db, long conversationId, ConversationState state, CancellationToken cancellationToken) =>
+        ChannelAccessRules.IsEligibleForNewClients(state.Role, state.ReceivesNewClients)
+        && state.ResponsibleUserId is not null
+        && await db.Assignments.AnyAsync(a => a.ConversationId == conversationId && a.UserId == null, cancellationToken)
+        && await db.Assignments.AnyAsync(a => a.ConversationId == conversationId && a.UserId == state.ResponsibleUserId, cancellationToken);
+
+    private static async Task<ConversationState?> LoadStateAsync(AppDbContext db, long conversationId, string userId, CancellationToken cancellationToken)
+    {
+        var row = await db.Conversations.AsNoTracking()
+            .Where(c => c.Id == conversationId)
+            .Select(c => new
+            {
+                c.ContactId,
+                c.Contact!.ResponsibleUserId,
+                Offers = c.Offers.Select(o => o.UserId).ToList(),
+                Access = db.ChannelAccess.Where(a => a.ChannelId == c.ChannelId && a.CrmUserId == userId)
+                    .Select(a => new { a.Role, a.ReceivesNewClients }).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var role = row.Access?.Role ?? ChannelRole.NoAccess;
+        var permissions = ChannelAccessRules.For(userId, role, new ConversationOwnership(row.ResponsibleUserId, row.Offers));
+        return new ConversationState(row.ContactId, row.ResponsibleUserId, role, row.Access?.ReceivesNewClients ?? false, permissions);
+    }
+
+    private static string? WriteBlockedReason(ChannelRole role, ConversationPermissions permissions) => permissions.CanWrite
+        ? null
+        : role switch
+        {
+            ChannelRole.QualityControl => QualityControlCannotWrite,
+            ChannelRole.SalesRep => BelongsToAnotherRep,
+            _ => NoAccess,
+        };
+
+    /// <summary>The conversations a user sees: every one of channels where they are manager or quality control; on
+    /// channels where they are a sales rep, their own clients and the unclaimed new clients offered to them.</summary>
+    private static async Task<IQueryable<Conversation>> VisibleTo(AppDbContext db, string userId, CancellationToken cancellationToken)
+    {
+        var roles = await db.ChannelAccess.AsNoTracking()
+            .Where(a => a.CrmUserId == userId && a.Role != ChannelRole.NoAccess)
+            .Select(a => new { a.ChannelId, a.Role })
+            .ToListAsync(cancellationToken);
+        var everything = roles.Where(r => r.Role is ChannelRole.Manager or ChannelRole.QualityControl).Select(r => r.ChannelId).ToList();
+        var asRep = roles.Where(r => r.Role == ChannelRole.SalesRep).Select(r => r.ChannelId).ToList();
+        return db.Conversations.AsNoTracking().Where(c =>
+            everything.Contains(c.ChannelId)
+            || (asRep.Contains(c.ChannelId)
+                && (c.Contact!.ResponsibleUserId == userId
+                    || (c.Contact.ResponsibleUserId == null && c.Offers.Any(o => o.UserId == userId)))));
+    }
+
+    private static readonly System.Linq.Expressions.Expression<Func<Conversation, ConversationSummary>> Summary = c =>
+        new ConversationSummary(
+            c.Id, c.ChannelId, c.Channel!.Transport, c.Channel.Name, c.ContactId, c.Contact!.Name,
+            c.LastMessagePreview, c.LastActivityAtUtc, c.Unanswered, c.Contact.ResponsibleUserId == null);
+}
