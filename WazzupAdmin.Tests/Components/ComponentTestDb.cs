@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,7 @@ public sealed class ComponentTestDb : IDisposable
         services.AddAppStore(connectionString);
         services.AddAppUseCases();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(AppConfiguration);
         services.AddLocalization();
         services.AddLogging();
         services.AddIdentityCore<ApplicationUser>()
@@ -55,6 +57,10 @@ public sealed class ComponentTestDb : IDisposable
     /// with their access. <paramref name="withAccounts"/> also creates the demo sign-in accounts, which is slower
     /// because every password is hashed.
     /// </summary>
+    /// <summary>The configuration the app runs with (the root appsettings.json, copied beside the tests).</summary>
+    public static IConfiguration AppConfiguration { get; } =
+        new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false).Build();
+
     public async Task SeedAsync(IServiceProvider services, bool withAccounts = false)
     {
         await DatabaseSetup.MigrateAsync(services);

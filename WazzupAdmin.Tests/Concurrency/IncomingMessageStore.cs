@@ -48,6 +48,7 @@ public sealed class IncomingMessageStore : IAsyncDisposable
         collection.AddAppStore(db.ConnectionString);
         collection.AddAppUseCases();
         collection.AddSingleton(TimeProvider.System);
+        collection.AddSingleton(ComponentTestDb.AppConfiguration);
         collection.AddLogging();
         services = collection.BuildServiceProvider();
     }

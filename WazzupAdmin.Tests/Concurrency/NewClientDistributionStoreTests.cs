@@ -41,6 +41,9 @@ public sealed class NewClientDistributionStoreTests : IAsyncLifetime
         Assert.Equal((SalesTelegram.FunnelId, SalesTelegram.StageId), (deal.FunnelId, deal.StageId));
         Assert.Equal("u-boris", deal.ResponsibleUserId);
         Assert.False(deal.Closed);
+        // Both link to their CRM pages, so the chat window's Deals dropdown can open them.
+        Assert.Equal($"/demo-crm/deals/{deal.Id}", deal.Uri);
+        Assert.Equal($"/demo-crm/contacts/{contact.Id}", contact.Uri);
 
         var conversation = await db.Conversations.Include(c => c.Messages).Include(c => c.Offers).SingleAsync(c => c.Id == received.ConversationId);
         Assert.Equal((SalesTelegram.Id, contact.Id, deal.Id), (conversation.ChannelId, conversation.ContactId, conversation.NewClientDealId));
@@ -54,7 +57,7 @@ public sealed class NewClientDistributionStoreTests : IAsyncLifetime
         Assert.Equal((SalesTelegram.Id, "u-boris"), (assignment.ChannelId, assignment.UserId));
         Assert.Equal(received.Reason, assignment.Reason);
         Assert.StartsWith("In turn", assignment.Reason, StringComparison.Ordinal);
-        Assert.Contains("u-boris, u-carmen, u-dmitri", assignment.Reason, StringComparison.Ordinal);
+        Assert.Contains("Boris Ivanov, Carmen López, Dmitri Sokolov", assignment.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,7 +123,7 @@ public sealed class NewClientDistributionStoreTests : IAsyncLifetime
         var assignment = await db.Assignments.SingleAsync(a => a.ConversationId == received.ConversationId);
         Assert.Null(assignment.UserId);
         Assert.StartsWith("First responder", assignment.Reason, StringComparison.Ordinal);
-        Assert.Contains("u-boris, u-carmen, u-dmitri, u-hugo", assignment.Reason, StringComparison.Ordinal);
+        Assert.Contains("Boris Ivanov, Carmen López, Dmitri Sokolov, Hugo Martín", assignment.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

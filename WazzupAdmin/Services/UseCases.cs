@@ -19,6 +19,9 @@ public static class UseCases
         services.AddScoped<Chat.IncomingMessageService>();
         services.AddScoped<Chat.ChatService>();
         services.AddSingleton<Chat.ChatNotifier>();
+        services.AddScoped<Chat.AssignmentService>();
+        services.AddScoped<Chat.ClientSimulatorService>();
+        services.AddScoped<DemoCrmPages>();
         return services;
     }
 }

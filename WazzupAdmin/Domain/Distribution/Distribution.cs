@@ -12,19 +12,22 @@ public sealed record DistributionDecision(string? AssignedTo, IReadOnlyList<stri
 public static class NewClientDistribution
 {
     /// <summary>Decides who gets a new client, from the channel's algorithm and who is eligible right now.</summary>
-    public static DistributionDecision Decide(DistributionAlgorithm algorithm, IReadOnlyCollection<string> eligibleReps, string? lastAssigned)
+    /// <param name="nameOf">Names the reps in the reason an administrator reads; their ids when not given.</param>
+    public static DistributionDecision Decide(
+        DistributionAlgorithm algorithm, IReadOnlyCollection<string> eligibleReps, string? lastAssigned, Func<string, string>? nameOf = null)
     {
         ArgumentNullException.ThrowIfNull(eligibleReps);
+        nameOf ??= id => id;
         if (eligibleReps.Count == 0)
         {
             return new DistributionDecision(null, [], "Nobody was eligible: no sales rep with “receives new clients” on.");
         }
 
-        var eligible = string.Join(", ", eligibleReps.Order(StringComparer.Ordinal));
+        var eligible = string.Join(", ", eligibleReps.Order(StringComparer.Ordinal).Select(nameOf));
         if (algorithm == DistributionAlgorithm.RoundRobin)
         {
             var next = RoundRobin.Next(eligibleReps, lastAssigned)!;
-            var after = lastAssigned is null ? "first turn" : $"turn after {lastAssigned}";
+            var after = lastAssigned is null ? "first turn" : $"turn after {nameOf(lastAssigned)}";
             return new DistributionDecision(next, [], $"In turn: {after}; eligible: {eligible}.");
         }
 

@@ -204,7 +204,9 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             deal.ResponsibleUserId = userId;
         }
 
-        var offeredTo = string.Join(", ", conversation.Offers.Select(o => o.UserId).Order(StringComparer.Ordinal));
+        var offered = conversation.Offers.Select(o => o.UserId).Append(userId).ToList();
+        var names = await db.CrmUsers.AsNoTracking().Where(u => offered.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var offeredTo = string.Join(", ", conversation.Offers.Select(o => o.UserId).Order(StringComparer.Ordinal).Select(id => names.GetValueOrDefault(id, id)));
         conversation.Offers.Clear();
         db.Assignments.Add(new Assignment
         {
@@ -212,7 +214,7 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             ChannelId = conversation.ChannelId,
             UserId = userId,
             AtUtc = now,
-            Reason = $"First responder: {userId} replied first; it was offered to {offeredTo}.",
+            Reason = $"First responder: {names.GetValueOrDefault(userId, userId)} replied first; it was offered to {offeredTo}.",
         });
     }
 

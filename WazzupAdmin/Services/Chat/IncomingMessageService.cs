@@ -28,7 +28,7 @@ public sealed record ReceiveResult(ReceivedMessage? Received, IReadOnlyList<Fiel
 /// and stage and is distributed by the channel's algorithm; a known client goes to the contact's responsible user.
 /// All of it is stored in one transaction or none of it is.
 /// </summary>
-public sealed class IncomingMessageService(IDbContextFactory<AppDbContext> dbFactory, ChatNotifier notifier, TimeProvider clock)
+public sealed class IncomingMessageService(IDbContextFactory<AppDbContext> dbFactory, ChatNotifier notifier, IConfiguration configuration, TimeProvider clock)
 {
     public async Task<ReceiveResult> ReceiveAsync(IncomingMessage message, CancellationToken cancellationToken = default)
     {
@@ -77,7 +77,7 @@ public sealed class IncomingMessageService(IDbContextFactory<AppDbContext> dbFac
             .FirstOrDefaultAsync(cancellationToken);
 
         var received = contactId is null
-            ? await ReceiveFromNewClientAsync(db, channel, chatType, client.Normalized, message, now, cancellationToken)
+            ? await ReceiveFromNewClientAsync(db, channel, chatType, client.Normalized, message, now, configuration, cancellationToken)
             : await ReceiveFromKnownClientAsync(db, channel, contactId, message, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -105,7 +105,8 @@ public sealed class IncomingMessageService(IDbContextFactory<AppDbContext> dbFac
     }
 
     private static async Task<Func<ReceivedMessage>> ReceiveFromNewClientAsync(
-        AppDbContext db, Channel channel, string chatType, string chatId, IncomingMessage message, DateTime now, CancellationToken cancellationToken)
+        AppDbContext db, Channel channel, string chatType, string chatId, IncomingMessage message, DateTime now, IConfiguration configuration,
+        CancellationToken cancellationToken)
     {
         var eligible = await db.ChannelAccess.AsNoTracking()
             .Where(a => a.ChannelId == channel.Id && a.Role == ChannelRole.SalesRep && a.ReceivesNewClients)
@@ -118,7 +119,9 @@ public sealed class IncomingMessageService(IDbContextFactory<AppDbContext> dbFac
             db.ChannelTurns.Add(turn);
         }
 
-        var decision = NewClientDistribution.Decide(channel.Algorithm, eligible, turn.LastAssignedUserId);
+        var named = eligible.Append(turn.LastAssignedUserId ?? "").ToList();
+        var names = await db.CrmUsers.AsNoTracking().Where(u => named.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var decision = NewClientDistribution.Decide(channel.Algorithm, eligible, turn.LastAssignedUserId, id => names.GetValueOrDefault(id, id));
         if (decision.AssignedTo is not null)
         {
             turn.LastAssignedUserId = decision.AssignedTo;
@@ -134,6 +137,7 @@ public sealed class IncomingMessageService(IDbContextFactory<AppDbContext> dbFac
             ResponsibleUserId = decision.AssignedTo,
             Chats = [new ContactChat { ChatType = chatType, ChatId = chatId }],
         };
+        contact.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.ContactUrlTemplateKey], "{contactId}", contact.Id);
         var (funnelId, stageId) = await NewDealStageAsync(db, channel, cancellationToken);
         var deal = new Deal
         {
@@ -144,6 +148,7 @@ public sealed class IncomingMessageService(IDbContextFactory<AppDbContext> dbFac
             StageId = stageId,
             Contacts = [contact],
         };
+        deal.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.DealUrlTemplateKey], "{dealId}", deal.Id);
         var conversation = new Conversation
         {
             ChannelId = channel.Id,

@@ -1,0 +1,93 @@
+using AngleSharp.Dom;
+using Bunit;
+using WazzupAdmin.Components.Pages.Chat;
+using WazzupAdmin.Data.Demo;
+using WazzupAdmin.Services.Chat;
+
+namespace WazzupAdmin.Tests.Components.Chat;
+
+/// <summary>The Deals dropdown of the open conversation, over the demo CRM's deals.</summary>
+public sealed class DealsMenuTests : ChatComponentContext
+{
+    private static readonly DemoWorkspace.DemoChannel StoreInstagram = DemoWorkspace.Channels[2];
+
+    [Fact]
+    public async Task Lists_only_the_signed_in_users_deals_with_the_contact_each_opening_in_a_new_tab()
+    {
+        // Lucía has deals with Boris (interior doors, the joint order) and with Carmen (oak flooring).
+        var lucia = await ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, "34600111222", null, "Hi"));
+        await SignInAsync("u-boris");
+
+        var items = OpenMenu(lucia, "u-boris");
+
+        var deals = items.Where(a => a.HasAttribute("data-deal-id")).ToList();
+        Assert.Equal(["d-2001", "d-2015"], deals.Select(a => a.GetAttribute("data-deal-id")).Order(StringComparer.Ordinal));
+        Assert.DoesNotContain(items, a => a.TextContent.Contains("oak flooring", StringComparison.Ordinal));
+        Assert.All(deals, a =>
+        {
+            Assert.Equal(DemoWorkspace.DealUri(a.GetAttribute("data-deal-id")!), a.GetAttribute("href"));
+            Assert.Equal("_blank", a.GetAttribute("target"));
+            Assert.Equal("noopener", a.GetAttribute("rel"));
+            Assert.Contains("Open", a.TextContent, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task Open_deals_come_before_closed_ones_and_each_says_which_it_is()
+    {
+        // Pedro: Boris's wholesale order is open, his summer collection closed.
+        var pedro = await ReceiveAsync(new IncomingMessage(StoreInstagram.Id, "pedro.alves", null, "Hi"));
+        await SignInAsync("u-boris");
+
+        var deals = OpenMenu(pedro, "u-boris").Where(a => a.HasAttribute("data-deal-id")).ToList();
+
+        Assert.Equal(["d-2006", "d-2005"], deals.Select(a => a.GetAttribute("data-deal-id")));
+        Assert.Equal("Open", deals[0].QuerySelector(".deal-state")!.TextContent.Trim());
+        Assert.Equal("Closed", deals[1].QuerySelector(".deal-state")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Create_deal_links_to_the_CRM_address_built_from_the_template()
+    {
+        var lucia = await ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, "34600111222", null, "Hi"));
+        await SignInAsync("u-boris");
+
+        var createDeal = OpenMenu(lucia, "u-boris").Single(a => a.TextContent.Trim() == "Create deal");
+
+        Assert.Equal(CrmLinks.CreateDealUrl(CreateDealTemplate, "c-1001", "u-boris"), createDeal.GetAttribute("href"));
+        Assert.Equal("/demo-crm/deals/new?contactId=c-1001&userId=u-boris", createDeal.GetAttribute("href"));
+        Assert.Equal("_blank", createDeal.GetAttribute("target"));
+        Assert.Equal("noopener", createDeal.GetAttribute("rel"));
+    }
+
+    [Fact]
+    public async Task With_no_deals_of_this_user_it_says_so_and_still_offers_create_deal()
+    {
+        // Anna manages the channel and sees Lucía, but none of Lucía's deals is hers.
+        var lucia = await ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, "34600111222", null, "Hi"));
+        await SignInAsync("u-anna");
+
+        var items = OpenMenu(lucia, "u-anna");
+
+        Assert.Contains("No deals with this client", Popovers.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(items, a => a.HasAttribute("data-deal-id"));
+        Assert.Equal("/demo-crm/deals/new?contactId=c-1001&userId=u-anna", items.Single(a => a.TextContent.Trim() == "Create deal").GetAttribute("href"));
+    }
+
+    /// <summary>Renders the dropdown, opens it, and returns the links it shows.</summary>
+    private List<IElement> OpenMenu(ReceivedMessage conversation, string userId)
+    {
+        var menu = Render<DealsMenu>(p => p
+            .Add(x => x.ConversationId, conversation.ConversationId)
+            .Add(x => x.ContactId, conversation.ContactId)
+            .Add(x => x.UserId, userId));
+        menu.WaitForAssertion(() => Assert.Equal("Deals", menu.Find("button").TextContent.Trim()), Patience);
+        menu.Find("button").Click();
+        Popovers.WaitForAssertion(() =>
+        {
+            Assert.Contains(Popovers.FindAll("a[role='menuitem']"), a => a.TextContent.Trim() == "Create deal");
+            Assert.Empty(Popovers.FindAll("[data-testid='deals-loading']"));
+        }, Patience);
+        return [.. Popovers.FindAll("a[role='menuitem']")];
+    }
+}

@@ -1,0 +1,278 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using WazzupAdmin.Data;
+using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Access;
+using WazzupAdmin.Domain.Channels;
+using WazzupAdmin.Domain.Distribution;
+using WazzupAdmin.Services.Accounts;
+using WazzupAdmin.Services.Settings;
+
+namespace WazzupAdmin.Services.Chat;
+
+public sealed record SalesRepOption(string UserId, string Name);
+
+/// <summary>A conversation whose client nobody is responsible for.</summary>
+/// <param name="SinceUtc">When the client was last distributed or assigned, or first wrote.</param>
+/// <param name="OfferedTo">For an unclaimed first-responder client, the names of the reps who see it.</param>
+/// <param name="SalesReps">Who the client may be assigned to: the channel's sales reps.</param>
+public sealed record UnassignedClient(
+    long ConversationId, Guid ChannelId, Transport Transport, string ChannelName, string ContactId, string ContactName,
+    string LastMessagePreview, DateTime LastActivityAtUtc, DateTime SinceUtc, IReadOnlyList<string> OfferedTo,
+    IReadOnlyList<SalesRepOption> SalesReps);
+
+public enum AssignmentStatus
+{
+    Assigned,
+    Invalid,
+
+    /// <summary>The signed-in account may not assign this channel's clients; nothing was written.</summary>
+    Refused,
+    NotFound,
+}
+
+/// <summary>What an assignment did. Anything but <see cref="AssignmentStatus.Assigned"/> means nothing was written.</summary>
+public sealed record AssignmentOutcome(AssignmentStatus Status, IReadOnlyList<FieldError> Errors)
+{
+    public bool Succeeded => Status == AssignmentStatus.Assigned;
+
+    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
+
+    public static AssignmentOutcome Assigned { get; } = new(AssignmentStatus.Assigned, []);
+
+    public static AssignmentOutcome NotFound { get; } = new(AssignmentStatus.NotFound, []);
+}
+
+/// <summary>Who the channel's algorithm would hand the next new client to, if one wrote now.</summary>
+/// <param name="NextRep">In turn: the rep whose turn it is.</param>
+/// <param name="OfferedTo">First responder: the reps it would be offered to.</param>
+public sealed record DistributionPreview(
+    ChannelHeader Channel, DistributionAlgorithm Algorithm, SalesRepOption? NextRep, IReadOnlyList<SalesRepOption> OfferedTo)
+{
+    /// <summary>Nobody is eligible: the next new client would stay unassigned.</summary>
+    public bool Nobody => NextRep is null && OfferedTo.Count == 0;
+}
+
+/// <param name="UserName">The user made responsible; null when the client was recorded unassigned or offered to several reps.</param>
+/// <param name="Reason">Why, in the English words it was recorded in.</param>
+public sealed record AssignmentHistoryRow(long Id, DateTime AtUtc, long ConversationId, string ClientName, string? UserName, string Reason);
+
+/// <summary>
+/// Unassigned clients and who becomes responsible for them. Administrators may assign any channel's clients, a
+/// channel's managers that channel's; whoever assigns, the contact and the client's new deal get the same sales rep.
+/// </summary>
+public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, ChatNotifier notifier, TimeProvider clock)
+{
+    public const string SalesRepField = "SalesRepUserId";
+
+    /// <summary>Every client nobody is responsible for, the one waiting longest first.</summary>
+    public async Task<IReadOnlyList<UnassignedClient>> UnassignedAsync(CancellationToken cancellationToken = default)
+    {
+        await currentActor.RequireAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Conversations.AsNoTracking()
+            .Where(c => c.Contact!.ResponsibleUserId == null)
+            .Select(c => new
+            {
+                c.Id,
+                c.ChannelId,
+                c.Channel!.Transport,
+                ChannelName = c.Channel.Name,
+                c.ContactId,
+                ContactName = c.Contact!.Name,
+                c.LastMessagePreview,
+                c.LastActivityAtUtc,
+                c.CreatedAtUtc,
+                LastAssignedAtUtc = db.Assignments.Where(a => a.ConversationId == c.Id).Max(a => (DateTime?)a.AtUtc),
+                OfferedTo = c.Offers.Join(db.CrmUsers, o => o.UserId, u => u.Id, (o, u) => u.Name).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var channelIds = rows.Select(r => r.ChannelId).Distinct().ToList();
+        var reps = await SalesReps(db).Where(a => channelIds.Contains(a.ChannelId))
+            .Select(a => new { a.ChannelId, Rep = new SalesRepOption(a.CrmUserId, a.CrmUser!.Name) })
+            .ToListAsync(cancellationToken);
+        var repsByChannel = reps.ToLookup(r => r.ChannelId, r => r.Rep);
+
+        return
+        [
+            .. rows
+                .Select(r => new UnassignedClient(
+                    r.Id, r.ChannelId, r.Transport, r.ChannelName, r.ContactId, r.ContactName, r.LastMessagePreview, r.LastActivityAtUtc,
+                    r.LastAssignedAtUtc ?? r.CreatedAtUtc, [.. r.OfferedTo.Order(StringComparer.CurrentCultureIgnoreCase)],
+                    [.. repsByChannel[r.ChannelId].OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase)]))
+                .OrderBy(c => c.SinceUtc).ThenBy(c => c.ConversationId),
+        ];
+    }
+
+    /// <summary>The sales reps a conversation's client may be assigned to; empty when the signed-in account may not assign it.</summary>
+    public async Task<IReadOnlyList<SalesRepOption>> SalesRepsAsync(long conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var channelId = await db.Conversations.Where(c => c.Id == conversationId).Select(c => (Guid?)c.ChannelId).FirstOrDefaultAsync(cancellationToken);
+        if (channelId is null || await AssignerAsync(db, channelId.Value, cancellationToken) is null)
+        {
+            return [];
+        }
+
+        var reps = await SalesReps(db).Where(a => a.ChannelId == channelId)
+            .Select(a => new SalesRepOption(a.CrmUserId, a.CrmUser!.Name))
+            .ToListAsync(cancellationToken);
+        return [.. reps.OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)];
+    }
+
+    /// <summary>
+    /// Makes a sales rep of the conversation's channel responsible for its client: the contact and the client's new
+    /// deal in one transaction, with the reason kept in the channel's assignment history. Unclaimed offers end.
+    /// </summary>
+    public async Task<AssignmentOutcome> AssignAsync(long conversationId, string? salesRepUserId, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrWhiteSpace(salesRepUserId))
+        {
+            return Invalid(new FieldError(SalesRepField, "Choose a sales rep."));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // BEGIN IMMEDIATE: decided on what is committed while this writer holds the lock, so a first responder's
+        // claim and an assignment cannot both win.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var conversation = await db.Conversations.Include(c => c.Offers).FirstOrDefaultAsync(c => c.Id == conversationId, cancellationToken);
+        if (conversation is null)
+        {
+            return AssignmentOutcome.NotFound;
+        }
+
+        var assigner = await AssignerAsync(db, conversation.ChannelId, cancellationToken);
+        if (assigner is null)
+        {
+            return new AssignmentOutcome(AssignmentStatus.Refused, [new FieldError("", "Only administrators and the channel's managers can assign its clients.")]);
+        }
+
+        var rep = await db.ChannelAccess.AsNoTracking()
+            .Where(a => a.ChannelId == conversation.ChannelId && a.CrmUserId == salesRepUserId && a.Role == ChannelRole.SalesRep)
+            .Select(a => new SalesRepOption(a.CrmUserId, a.CrmUser!.Name))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (rep is null)
+        {
+            return Invalid(new FieldError(SalesRepField, "Only a sales rep of this channel can be made responsible for its client."));
+        }
+
+        var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId, cancellationToken);
+        var deal = conversation.NewClientDealId is null
+            ? null
+            : await db.Deals.FirstOrDefaultAsync(d => d.Id == conversation.NewClientDealId, cancellationToken);
+        if (contact.ResponsibleUserId == rep.UserId && conversation.Offers.Count == 0 && (deal is null || deal.ResponsibleUserId == rep.UserId))
+        {
+            return AssignmentOutcome.Assigned;
+        }
+
+        var previous = contact.ResponsibleUserId is null
+            ? null
+            : await db.CrmUsers.Where(u => u.Id == contact.ResponsibleUserId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
+        contact.ResponsibleUserId = rep.UserId;
+        if (deal is not null)
+        {
+            deal.ResponsibleUserId = rep.UserId;
+        }
+
+        conversation.Offers.Clear();
+        db.Assignments.Add(new Assignment
+        {
+            ConversationId = conversation.Id,
+            ChannelId = conversation.ChannelId,
+            UserId = rep.UserId,
+            AtUtc = clock.GetUtcNow().UtcDateTime,
+            Reason = previous is null ? $"Assigned by {assigner}." : $"Assigned by {assigner}; previously {previous}.",
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        notifier.Publish(new ChatEvent(ChatEventKind.Reassigned, conversation.ChannelId, conversation.Id));
+        return AssignmentOutcome.Assigned;
+    }
+
+    /// <summary>Who would get the next new client of the channel if one wrote now; null when the channel does not exist.</summary>
+    public async Task<DistributionPreview?> PreviewAsync(Guid channelId, CancellationToken cancellationToken = default)
+    {
+        await currentActor.RequireAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var channel = await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken);
+        if (channel is null)
+        {
+            return null;
+        }
+
+        // The same question the incoming message service asks the distribution, on the same state.
+        var eligible = await db.ChannelAccess.AsNoTracking()
+            .Where(a => a.ChannelId == channelId && a.Role == ChannelRole.SalesRep && a.ReceivesNewClients)
+            .Select(a => new SalesRepOption(a.CrmUserId, a.CrmUser!.Name))
+            .ToDictionaryAsync(r => r.UserId, StringComparer.Ordinal, cancellationToken);
+        var lastAssigned = await db.ChannelTurns.AsNoTracking().Where(t => t.ChannelId == channelId)
+            .Select(t => t.LastAssignedUserId).FirstOrDefaultAsync(cancellationToken);
+        var lastName = lastAssigned is null ? null
+            : await db.CrmUsers.AsNoTracking().Where(u => u.Id == lastAssigned).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
+        var decision = NewClientDistribution.Decide(channel.Algorithm, eligible.Keys, lastAssigned,
+            id => eligible.TryGetValue(id, out var rep) ? rep.Name : id == lastAssigned ? lastName ?? id : id);
+
+        return new DistributionPreview(
+            new ChannelHeader(channel.Id, channel.Transport, channel.PlainId, channel.Name, channel.State, channel.Version),
+            channel.Algorithm,
+            decision.AssignedTo is null ? null : eligible[decision.AssignedTo],
+            [.. decision.OfferedTo.Select(id => eligible[id])]);
+    }
+
+    /// <summary>Who was made responsible for the channel's clients and why, newest first.</summary>
+    public async Task<Paged<AssignmentHistoryRow>> HistoryAsync(Guid channelId, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        await currentActor.RequireAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var query = db.Assignments.AsNoTracking().Where(a => a.ChannelId == channelId);
+        var total = await query.CountAsync(cancellationToken);
+        var items = await query
+            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
+            .Skip(skip).Take(take)
+            .Select(a => new AssignmentHistoryRow(
+                a.Id,
+                a.AtUtc,
+                a.ConversationId,
+                db.Conversations.Where(c => c.Id == a.ConversationId).Select(c => c.Contact!.Name).FirstOrDefault() ?? "",
+                db.CrmUsers.Where(u => u.Id == a.UserId).Select(u => u.Name).FirstOrDefault(),
+                a.Reason))
+            .ToListAsync(cancellationToken);
+        return new Paged<AssignmentHistoryRow>(items, total);
+    }
+
+    private static IQueryable<ChannelAccess> SalesReps(AppDbContext db) =>
+        db.ChannelAccess.AsNoTracking().Where(a => a.Role == ChannelRole.SalesRep);
+
+    /// <summary>
+    /// The name the assignment is recorded under when the signed-in account may assign this channel's clients: any
+    /// administrator, or the manager of the channel its account is linked to. Null when it may not.
+    /// </summary>
+    private async Task<string?> AssignerAsync(AppDbContext db, Guid channelId, CancellationToken cancellationToken)
+    {
+        var user = await currentActor.GetUserAsync();
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+
+        var accountId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var crmUser = accountId is null
+            ? null
+            : await db.Users.AsNoTracking()
+                .Where(u => u.Id == accountId && u.CrmUserId != null)
+                .Join(db.CrmUsers, u => u.CrmUserId, c => c.Id, (u, c) => new { c.Id, c.Name })
+                .FirstOrDefaultAsync(cancellationToken);
+        if (user.IsInRole(Roles.Administrator))
+        {
+            return crmUser?.Name ?? user.Identity.Name ?? "";
+        }
+
+        var isManager = crmUser is not null && await db.ChannelAccess.AnyAsync(
+            a => a.ChannelId == channelId && a.CrmUserId == crmUser.Id && a.Role == ChannelRole.Manager, cancellationToken);
+        return isManager ? crmUser!.Name : null;
+    }
+
+    private static AssignmentOutcome Invalid(params FieldError[] errors) => new(AssignmentStatus.Invalid, errors);
+}

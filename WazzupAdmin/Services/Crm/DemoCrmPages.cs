@@ -1,0 +1,193 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using WazzupAdmin.Data;
+using WazzupAdmin.Data.Demo;
+using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Channels;
+using WazzupAdmin.Domain.Crm;
+using WazzupAdmin.Services.Accounts;
+using WazzupAdmin.Services.Settings;
+
+namespace WazzupAdmin.Services.Crm;
+
+public sealed record DemoContactLink(string Id, string Name);
+
+public sealed record DemoDealLink(string Id, string Name, bool Closed, string? ResponsibleName);
+
+/// <param name="Transport">Null for a chat type this console has no channel type for.</param>
+public sealed record DemoContactChat(Transport? Transport, string ChatType, string ChatId);
+
+public sealed record DemoDealDetails(string Id, string Name, bool Closed, string? ResponsibleName, IReadOnlyList<DemoContactLink> Contacts);
+
+public sealed record DemoContactDetails(
+    string Id, string Name, string? ResponsibleName, IReadOnlyList<DemoContactChat> Chats, IReadOnlyList<DemoDealLink> Deals);
+
+/// <summary>The "create deal" form's subject: whose deal with which contact.</summary>
+public sealed record DemoNewDeal(string ContactId, string ContactName, string UserId, string UserName);
+
+public enum DemoDealStatus
+{
+    Created,
+    Invalid,
+
+    /// <summary>The signed-in account may not create deals for that user; nothing was written.</summary>
+    Refused,
+    NotFound,
+}
+
+/// <summary>The "create deal" form's subject, or why there is none.</summary>
+/// <param name="Status">When there is no form: <see cref="DemoDealStatus.Refused"/> or <see cref="DemoDealStatus.NotFound"/>.</param>
+/// <param name="Error">Why there is no form; its message is an English resource key.</param>
+public sealed record DemoNewDealResult(DemoNewDeal? Form, DemoDealStatus Status, FieldError? Error);
+
+public sealed record DemoDealCreation(DemoDealStatus Status, string? DealId, IReadOnlyList<FieldError> Errors)
+{
+    public bool Succeeded => Status == DemoDealStatus.Created;
+
+    public string? ErrorFor(string field) => Errors.FirstOrDefault(e => e.Field == field)?.Message;
+}
+
+/// <summary>
+/// The demo CRM's own deal and contact pages, which the chat window's deal links lead to. Creating a deal writes a
+/// real deal, as the real CRM would; a user creates deals only for themselves, an administrator for anyone.
+/// </summary>
+public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor)
+{
+    public async Task<DemoDealDetails?> DealAsync(string dealId, CancellationToken cancellationToken = default)
+    {
+        await RequireSignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var deal = await db.Deals.AsNoTracking()
+            .Where(d => d.Id == dealId)
+            .Select(d => new
+            {
+                d.Id,
+                d.Name,
+                d.Closed,
+                ResponsibleName = d.ResponsibleUser!.Name,
+                Contacts = d.Contacts.Select(c => new DemoContactLink(c.Id, c.Name)).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        return deal is null
+            ? null
+            : new DemoDealDetails(deal.Id, deal.Name, deal.Closed, deal.ResponsibleName,
+                [.. deal.Contacts.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)]);
+    }
+
+    public async Task<DemoContactDetails?> ContactAsync(string contactId, CancellationToken cancellationToken = default)
+    {
+        await RequireSignedInAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var contact = await db.Contacts.AsNoTracking()
+            .Where(c => c.Id == contactId)
+            .Select(c => new
+            {
+                c.Id,
+                c.Name,
+                ResponsibleName = c.ResponsibleUser!.Name,
+                Chats = c.Chats.Select(x => new { x.ChatType, x.ChatId }).ToList(),
+                Deals = c.Deals.Select(d => new DemoDealLink(d.Id, d.Name, d.Closed, d.ResponsibleUser!.Name)).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (contact is null)
+        {
+            return null;
+        }
+
+        return new DemoContactDetails(
+            contact.Id, contact.Name, contact.ResponsibleName,
+            [.. contact.Chats.Select(x => new DemoContactChat(TransportNames.TryParseApiName(x.ChatType, out var t) ? t : null, x.ChatType, x.ChatId))],
+            [.. contact.Deals.OrderBy(d => d.Closed).ThenBy(d => d.Name, StringComparer.CurrentCultureIgnoreCase)]);
+    }
+
+    /// <summary>
+    /// Whose deal with which contact the "create deal" form would create. Without <paramref name="userId"/> the deal
+    /// is the signed-in account's own.
+    /// </summary>
+    public async Task<DemoNewDealResult> NewDealAsync(string? contactId, string? userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ResolveAsync(db, contactId, userId, cancellationToken);
+    }
+
+    /// <summary>Creates an open deal with the contact, the user responsible for it, at its own demo CRM address.</summary>
+    public async Task<DemoDealCreation> CreateDealAsync(string? contactId, string? userId, string? name, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var subject = await ResolveAsync(db, contactId, userId, cancellationToken);
+        if (subject.Form is not { } form)
+        {
+            return new DemoDealCreation(subject.Status, null, [subject.Error!]);
+        }
+
+        if (FieldRules.Required(name, FieldLimits.DealName) is { } nameError)
+        {
+            return new DemoDealCreation(DemoDealStatus.Invalid, null, [new FieldError("Name", nameError, FieldLimits.DealName)]);
+        }
+
+        var contact = await db.Contacts.FirstAsync(c => c.Id == form.ContactId, cancellationToken);
+        var id = $"d-{Guid.NewGuid():N}";
+        db.Deals.Add(new Deal
+        {
+            Id = id,
+            Name = name!.Trim(),
+            ResponsibleUserId = form.UserId,
+            Uri = DemoWorkspace.DealUri(id),
+            Closed = false,
+            Contacts = [contact],
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        return new DemoDealCreation(DemoDealStatus.Created, id, []);
+    }
+
+    private async Task<DemoNewDealResult> ResolveAsync(AppDbContext db, string? contactId, string? userId, CancellationToken cancellationToken)
+    {
+        var user = await RequireSignedInAsync();
+        var accountId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var ownUserId = accountId is null
+            ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == accountId).Select(u => u.CrmUserId).FirstOrDefaultAsync(cancellationToken);
+        var administrator = user.IsInRole(Roles.Administrator);
+
+        userId = string.IsNullOrWhiteSpace(userId) ? ownUserId : userId;
+        if (userId is null || (!administrator && ownUserId is null))
+        {
+            return Refused(new FieldError("", "Your account is not linked to a CRM user, so it cannot create deals."));
+        }
+
+        // The user id comes from the address, which anyone can edit: only one's own, unless an administrator.
+        if (!administrator && !string.Equals(userId, ownUserId, StringComparison.Ordinal))
+        {
+            return Refused(new FieldError("", "You can only create deals for yourself."));
+        }
+
+        var userName = await db.CrmUsers.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
+        if (userName is null)
+        {
+            return new DemoNewDealResult(null, DemoDealStatus.NotFound, new FieldError("", "This user does not exist in the CRM."));
+        }
+
+        var contactName = string.IsNullOrWhiteSpace(contactId)
+            ? null
+            : await db.Contacts.AsNoTracking().Where(c => c.Id == contactId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
+        if (contactName is null)
+        {
+            return new DemoNewDealResult(null, DemoDealStatus.NotFound, new FieldError("", "This contact does not exist in the CRM."));
+        }
+
+        return new DemoNewDealResult(new DemoNewDeal(contactId!, contactName, userId, userName), DemoDealStatus.Created, null);
+    }
+
+    private static DemoNewDealResult Refused(FieldError error) => new(null, DemoDealStatus.Refused, error);
+
+    private async Task<ClaimsPrincipal> RequireSignedInAsync()
+    {
+        var user = await currentActor.GetUserAsync();
+        if (user.Identity?.IsAuthenticated != true)
+        {
+            throw new UnauthorizedAccessException("Only signed-in accounts may use the CRM.");
+        }
+
+        return user;
+    }
+}
