@@ -23,6 +23,9 @@ public sealed class AccessibilityTests(E2EFixture fixture, ITestOutputHelper out
         { "settings/crm", "CRM data" },
         { "settings/audit", "Audit log" },
         { "settings/accounts", "Accounts" },
+        { $"settings/channels/{SalesWhatsAppId}/distribution", "Distribution: Sales WhatsApp" },
+        { "settings/unassigned", "Unassigned clients" },
+        { "simulator", "New-client simulator" },
     };
 
     [Theory]
@@ -45,6 +48,17 @@ public sealed class AccessibilityTests(E2EFixture fixture, ITestOutputHelper out
         await Expect(page.GetByLabel("Identifier", new() { Exact = true })).ToBeVisibleAsync();
 
         await AssertNoSeriousViolationsAsync(page, "settings/channels (add channel form)");
+    });
+
+    [Fact]
+    public Task Chat_window_has_no_serious_accessibility_violation() => RunAsync(async page =>
+    {
+        var chat = await ChatPage.SignInAsync(page, "boris@wazzup.demo");
+        await chat.OpenAsync("Lucía Fernández");
+        await AssertNoSeriousViolationsAsync(page, "chat (conversation open)");
+
+        await chat.OpenDealsAsync();
+        await AssertNoSeriousViolationsAsync(page, "chat (deals menu open)");
     });
 
     [Fact]

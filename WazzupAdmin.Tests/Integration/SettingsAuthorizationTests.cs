@@ -18,6 +18,9 @@ public sealed class SettingsAuthorizationTests(AppFactory app) : IClassFixture<A
         "/settings/audit",
         $"/settings/channels/{SalesWhatsApp}/access",
         $"/settings/channels/{SalesWhatsApp}/new-clients",
+        $"/settings/channels/{SalesWhatsApp}/distribution",
+        "/settings/unassigned",
+        "/simulator",
     ];
 
     [Theory]
