@@ -14,6 +14,10 @@ public static class FieldRules
         return value.Trim().Length > maxLength ? "At most {0} characters." : null;
     }
 
+    /// <summary>Shortens a text to at most <paramref name="maxLength"/> characters, marking the cut with an ellipsis.</summary>
+    public static string Truncate(string text, int maxLength) =>
+        text.Length <= maxLength ? text : text[..(maxLength - 1)] + "…";
+
     public static string? Optional(string? value, int maxLength) =>
         value is not null && value.Trim().Length > maxLength ? "At most {0} characters." : null;
 }

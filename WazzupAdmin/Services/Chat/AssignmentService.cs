@@ -203,8 +203,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         }
 
         // The same question the incoming message service asks the distribution, on the same state.
-        var eligible = await db.ChannelAccess.AsNoTracking()
-            .Where(a => a.ChannelId == channelId && a.Role == ChannelRole.SalesRep && a.ReceivesNewClients)
+        var eligible = await db.ChannelAccess.AsNoTracking().EligibleForNewClients(channelId)
             .Select(a => new SalesRepOption(a.CrmUserId, a.CrmUser!.Name))
             .ToDictionaryAsync(r => r.UserId, StringComparer.Ordinal, cancellationToken);
         var lastAssigned = await db.ChannelTurns.AsNoTracking().Where(t => t.ChannelId == channelId)
@@ -215,7 +214,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
             id => eligible.TryGetValue(id, out var rep) ? rep.Name : id == lastAssigned ? lastName ?? id : id);
 
         return new DistributionPreview(
-            new ChannelHeader(channel.Id, channel.Transport, channel.PlainId, channel.Name, channel.State, channel.Version),
+            ChannelHeader.From(channel),
             channel.Algorithm,
             decision.AssignedTo is null ? null : eligible[decision.AssignedTo],
             [.. decision.OfferedTo.Select(id => eligible[id])]);

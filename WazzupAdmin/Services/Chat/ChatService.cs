@@ -185,7 +185,7 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
 
         conversation.Messages.Add(new Message { Incoming = false, AuthorUserId = me.UserId, Text = text, SentAtUtc = now });
         conversation.LastActivityAtUtc = now;
-        conversation.LastMessagePreview = text.Length <= ChatLimits.PreviewLength ? text : text[..(ChatLimits.PreviewLength - 1)] + "…";
+        conversation.LastMessagePreview = FieldRules.Truncate(text, ChatLimits.PreviewLength);
         conversation.Unanswered = false;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
-using WazzupAdmin.Domain.Access;
 using WazzupAdmin.Domain.Channels;
 using WazzupAdmin.Domain.Crm;
 using WazzupAdmin.Domain.Distribution;
@@ -108,8 +107,7 @@ public sealed class IncomingMessageService(IDbContextFactory<AppDbContext> dbFac
         AppDbContext db, Channel channel, string chatType, string chatId, IncomingMessage message, DateTime now, IConfiguration configuration,
         CancellationToken cancellationToken)
     {
-        var eligible = await db.ChannelAccess.AsNoTracking()
-            .Where(a => a.ChannelId == channel.Id && a.Role == ChannelRole.SalesRep && a.ReceivesNewClients)
+        var eligible = await db.ChannelAccess.AsNoTracking().EligibleForNewClients(channel.Id)
             .Select(a => a.CrmUserId)
             .ToListAsync(cancellationToken);
         var turn = await db.ChannelTurns.FirstOrDefaultAsync(t => t.ChannelId == channel.Id, cancellationToken);
@@ -142,7 +140,7 @@ public sealed class IncomingMessageService(IDbContextFactory<AppDbContext> dbFac
         var deal = new Deal
         {
             Id = NewId("d"),
-            Name = Truncate($"{name}: {channel.Name}", FieldLimits.DealName),
+            Name = FieldRules.Truncate($"{name}: {channel.Name}", FieldLimits.DealName),
             ResponsibleUserId = decision.AssignedTo,
             FunnelId = funnelId,
             StageId = stageId,
@@ -193,13 +191,11 @@ public sealed class IncomingMessageService(IDbContextFactory<AppDbContext> dbFac
     {
         conversation.Messages.Add(new Message { Incoming = true, Text = text, SentAtUtc = now });
         conversation.LastActivityAtUtc = now;
-        conversation.LastMessagePreview = Truncate(text, ChatLimits.PreviewLength);
+        conversation.LastMessagePreview = FieldRules.Truncate(text, ChatLimits.PreviewLength);
         conversation.Unanswered = true;
     }
 
     private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
-
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     private static ReceiveResult Invalid(string field, string message, params object[] arguments) =>
         new(null, [new FieldError(field, message, arguments)]);

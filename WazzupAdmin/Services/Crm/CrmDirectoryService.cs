@@ -20,7 +20,7 @@ public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactor
         await currentActor.RequireAdministratorAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var funnels = await db.Funnels.AsNoTracking().Include(f => f.Stages).OrderBy(f => f.Position).ToListAsync(cancellationToken);
-        return [.. funnels.Select(f => new FunnelOption(f.Id, f.Name, [.. f.Stages.OrderBy(s => s.Position).Select(s => new StageOption(s.Id, s.Name))]))];
+        return [.. funnels.Select(FunnelOption.From)];
     }
 
     public async Task<Paged<CrmUserRow>> UsersAsync(string? search, int skip, int take, CancellationToken cancellationToken = default)

@@ -8,7 +8,17 @@ using WazzupAdmin.Services.Audit;
 
 namespace WazzupAdmin.Services.Settings;
 
-public sealed record ChannelHeader(Guid Id, Transport Transport, string PlainId, string Name, ChannelState State, long Version);
+public sealed record ChannelHeader(Guid Id, Transport Transport, string PlainId, string Name, ChannelState State, long Version)
+{
+    /// <summary>The mapping in a form a query can translate.</summary>
+    internal static readonly System.Linq.Expressions.Expression<Func<Channel, ChannelHeader>> ToHeader =
+        c => new ChannelHeader(c.Id, c.Transport, c.PlainId, c.Name, c.State, c.Version);
+
+    private static readonly Func<Channel, ChannelHeader> FromChannel = ToHeader.Compile();
+
+    /// <summary>The same mapping for a channel already loaded.</summary>
+    public static ChannelHeader From(Channel channel) => FromChannel(channel);
+}
 
 /// <summary>One CRM user's access to a channel. Users without access are listed with <see cref="ChannelRole.NoAccess"/>.</summary>
 public sealed record UserAccess(string UserId, string UserName, ChannelRole Role, bool ReceivesNewClients);
@@ -22,7 +32,7 @@ public sealed class ChannelAccessService(IDbContextFactory<AppDbContext> dbFacto
     {
         await currentActor.RequireAdministratorAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var channels = await db.Channels.AsNoTracking().Select(ToHeader).ToListAsync(cancellationToken);
+        var channels = await db.Channels.AsNoTracking().Select(ChannelHeader.ToHeader).ToListAsync(cancellationToken);
         var channel = channels.FirstOrDefault(c => c.Id == channelId);
         if (channel is null)
         {
@@ -112,7 +122,4 @@ public sealed class ChannelAccessService(IDbContextFactory<AppDbContext> dbFacto
             .Select(r => new UserAccess(r.Id, r.Name, r.Access?.Role ?? ChannelRole.NoAccess, r.Access?.ReceivesNewClients ?? false))
             .OrderBy(u => u.UserName, StringComparer.CurrentCultureIgnoreCase)];
     }
-
-    internal static readonly System.Linq.Expressions.Expression<Func<Channel, ChannelHeader>> ToHeader =
-        c => new ChannelHeader(c.Id, c.Transport, c.PlainId, c.Name, c.State, c.Version);
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data;
-using WazzupAdmin.Domain.Access;
+using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Services.Accounts;
 using WazzupAdmin.Services.Audit;
@@ -9,7 +9,12 @@ namespace WazzupAdmin.Services.Settings;
 
 public sealed record StageOption(string Id, string Name);
 
-public sealed record FunnelOption(string Id, string Name, IReadOnlyList<StageOption> Stages);
+public sealed record FunnelOption(string Id, string Name, IReadOnlyList<StageOption> Stages)
+{
+    /// <summary>A funnel loaded with its stages, the stages in the CRM's order.</summary>
+    public static FunnelOption From(Funnel funnel) =>
+        new(funnel.Id, funnel.Name, [.. funnel.Stages.OrderBy(s => s.Position).Select(s => new StageOption(s.Id, s.Name))]);
+}
 
 public sealed record EligibleRep(string UserId, string Name);
 
@@ -32,14 +37,13 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
 
         var funnels = await db.Funnels.AsNoTracking().Include(f => f.Stages).OrderBy(f => f.Position).ThenBy(f => f.Name)
             .ToListAsync(cancellationToken);
-        var eligible = await db.ChannelAccess.AsNoTracking()
-            .Where(a => a.ChannelId == channelId && a.Role == ChannelRole.SalesRep && a.ReceivesNewClients)
+        var eligible = await db.ChannelAccess.AsNoTracking().EligibleForNewClients(channelId)
             .Select(a => new EligibleRep(a.CrmUserId, a.CrmUser!.Name))
             .ToListAsync(cancellationToken);
 
         return new NewClientSettings(
-            new ChannelHeader(channel.Id, channel.Transport, channel.PlainId, channel.Name, channel.State, channel.Version),
-            [.. funnels.Select(f => new FunnelOption(f.Id, f.Name, [.. f.Stages.OrderBy(s => s.Position).Select(s => new StageOption(s.Id, s.Name))]))],
+            ChannelHeader.From(channel),
+            [.. funnels.Select(FunnelOption.From)],
             channel.FunnelId,
             channel.StageId,
             channel.Algorithm,
