@@ -1,6 +1,6 @@
 using WazzupAdmin.Domain.Channels;
 
-namespace WazzupAdmin.Tests.Domain.Distribution;
+namespace WazzupAdmin.Tests.Domain;
 
 /// <summary>A client's identifier as a new-client contact stores it, so the same client is recognised however they are written.</summary>
 public sealed class ClientIdentifierTests
