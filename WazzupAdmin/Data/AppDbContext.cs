@@ -21,6 +21,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<ConversationOffer> ConversationOffers => Set<ConversationOffer>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ChannelTurn> ChannelTurns => Set<ChannelTurn>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ChatLink> ChatLinks => Set<ChatLink>();
+    public DbSet<CrmPush> CrmPushes => Set<CrmPush>();
+    public DbSet<WebhookSettings> WebhookSettings => Set<WebhookSettings>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -41,6 +46,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.Algorithm).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.Version).IsConcurrencyToken();
+            e.Property(c => c.RemovedStageName).HasMaxLength(FieldLimits.PipelineName + FieldLimits.StageName + 3);
             e.HasIndex(c => new { c.Transport, c.PlainId }).IsUnique();
             e.HasOne(c => c.Stage).WithMany()
                 .HasForeignKey(c => new { c.FunnelId, c.StageId })
@@ -168,6 +174,51 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasIndex(a => a.AtUtc);
             e.HasIndex(a => a.ChannelId);
             e.HasIndex(a => a.ActorAccountId);
+        });
+
+        builder.Entity<ApiKey>(e =>
+        {
+            e.Property(k => k.Name).HasMaxLength(100);
+            e.Property(k => k.Prefix).HasMaxLength(16);
+            e.Property(k => k.Hash).HasMaxLength(64);
+            e.Property(k => k.CreatedBy).HasMaxLength(256);
+            e.HasIndex(k => k.Hash).IsUnique();
+        });
+
+        builder.Entity<ChatLink>(e =>
+        {
+            e.HasKey(l => l.TokenHash);
+            e.Property(l => l.TokenHash).HasMaxLength(64);
+            e.Property(l => l.UserId).HasMaxLength(FieldLimits.UserId);
+            e.Property(l => l.Scope).HasMaxLength(10);
+            e.Property(l => l.FilterJson).HasMaxLength(20_000);
+            e.Property(l => l.ActiveChatJson).HasMaxLength(400);
+            e.HasIndex(l => l.ExpiresAtUtc);
+        });
+
+        builder.Entity<CrmPush>(e =>
+        {
+            e.HasKey(p => p.Kind);
+            e.Property(p => p.Kind).HasMaxLength(20);
+            e.Property(p => p.Source).HasMaxLength(100);
+        });
+
+        builder.Entity<WebhookSettings>(e =>
+        {
+            e.Property(w => w.Id).ValueGeneratedNever();
+            e.Property(w => w.Uri).HasMaxLength(2000);
+            e.Property(w => w.Secret).HasMaxLength(100);
+        });
+
+        builder.Entity<OutboxEvent>(e =>
+        {
+            e.Property(o => o.Kind).HasMaxLength(40);
+            e.Property(o => o.OrderingKey).HasMaxLength(FieldLimits.ContactId);
+            e.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(o => o.LastError).HasMaxLength(2000);
+            e.HasIndex(o => new { o.Status, o.NextAttemptAtUtc });
+            e.HasIndex(o => new { o.OrderingKey, o.Id });
+            e.HasIndex(o => o.CreatedAtUtc);
         });
     }
 }

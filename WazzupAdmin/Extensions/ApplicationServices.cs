@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
+using WazzupAdmin.Api;
 using WazzupAdmin.Components.Account;
 using WazzupAdmin.Data;
 using WazzupAdmin.Services;
@@ -68,6 +69,7 @@ public static class ApplicationServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddAppUseCases();
+        services.AddApiV3(builder.Configuration);
         return builder;
     }
 }

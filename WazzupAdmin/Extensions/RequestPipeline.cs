@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using WazzupAdmin.Api;
 using WazzupAdmin.Components;
 using WazzupAdmin.Components.Account;
 
@@ -11,9 +12,12 @@ public static class RequestPipeline
 
     public static WebApplication UseApplicationPipeline(this WebApplication app)
     {
+        app.UseApiErrors();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseWhen(
+                context => !context.Request.Path.StartsWithSegments(ApiV3.Prefix),
+                branch => branch.UseExceptionHandler("/Error", createScopeForErrors: true));
         }
 
         // 403 and 404 are rendered by the status page with their status code kept.
@@ -28,6 +32,8 @@ public static class RequestPipeline
         // leave with an empty body instead of the access-denied page.
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization, which is where an API request's key becomes the user the limit is counted for.
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -35,6 +41,7 @@ public static class RequestPipeline
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoint();
         app.MapHealthChecks("/health");
+        app.MapApiV3();
         return app;
     }
 

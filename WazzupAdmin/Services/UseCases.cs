@@ -22,6 +22,7 @@ public static class UseCases
         services.AddScoped<Chat.AssignmentService>();
         services.AddScoped<Chat.ClientSimulatorService>();
         services.AddScoped<DemoCrmPages>();
+        services.AddScoped<Api.ApiKeyService>();
         return services;
     }
 }

@@ -25,5 +25,14 @@ public sealed class Channel
     public Stage? Stage { get; set; }
     public DistributionAlgorithm Algorithm { get; set; } = DistributionAlgorithm.FirstResponder;
 
+    /// <summary>
+    /// Set when the CRM removed the funnel or stage this channel created deals in: the channel then uses a fallback
+    /// stage and the settings warn until an administrator chooses again.
+    /// </summary>
+    public DateTime? StageRemovedAtUtc { get; set; }
+
+    /// <summary>The removed funnel and stage, as they were named, for the warning.</summary>
+    public string? RemovedStageName { get; set; }
+
     public List<ChannelAccess> Access { get; set; } = [];
 }

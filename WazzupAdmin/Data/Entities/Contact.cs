@@ -11,6 +11,13 @@ public sealed class Contact
 
     public CrmUser? ResponsibleUser { get; set; }
     public string? Uri { get; set; }
+
+    /// <summary>
+    /// Set when the CRM deleted the contact. The card leaves the API and releases its messenger identifiers, but its
+    /// conversations stay, so no message is lost.
+    /// </summary>
+    public DateTime? DeletedAtUtc { get; set; }
+
     public List<ContactChat> Chats { get; set; } = [];
     public List<Deal> Deals { get; set; } = [];
 }

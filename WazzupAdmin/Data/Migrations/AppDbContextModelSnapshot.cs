@@ -231,6 +231,49 @@ namespace WazzupAdmin.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.ApiKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("ApiKeys");
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Assignment", b =>
                 {
                     b.Property<long>("Id")
@@ -345,7 +388,14 @@ namespace WazzupAdmin.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RemovedStageName")
+                        .HasMaxLength(203)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StageRemovedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("State")
@@ -412,10 +462,53 @@ namespace WazzupAdmin.Data.Migrations
                     b.ToTable("ChannelTurns");
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.ChatLink", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActiveChatJson")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilterJson")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAtUtc");
+
+                    b.ToTable("ChatLinks");
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Contact", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -529,6 +622,28 @@ namespace WazzupAdmin.Data.Migrations
                     b.ToTable("ConversationOffers");
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.CrmPush", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastPushAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind");
+
+                    b.ToTable("CrmPushes");
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.CrmUser", b =>
                 {
                     b.Property<string>("Id")
@@ -638,6 +753,66 @@ namespace WazzupAdmin.Data.Migrations
                     b.ToTable("Messages");
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.OutboxEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastStatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrderingKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("OrderingKey", "Id");
+
+                    b.HasIndex("Status", "NextAttemptAtUtc");
+
+                    b.ToTable("OutboxEvents");
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Stage", b =>
                 {
                     b.Property<string>("FunnelId")
@@ -658,6 +833,37 @@ namespace WazzupAdmin.Data.Migrations
                     b.HasKey("FunnelId", "Id");
 
                     b.ToTable("Stages");
+                });
+
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.WebhookSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChannelsUpdates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ContactsAndDealsCreation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MessagesAndStatuses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uri")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WebhookSettings");
                 });
 
             modelBuilder.Entity("DealContacts", b =>

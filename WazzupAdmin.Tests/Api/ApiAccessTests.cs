@@ -1,0 +1,128 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using WazzupAdmin.Data.Demo;
+using WazzupAdmin.Services.Api;
+using WazzupAdmin.Tests.Support;
+
+namespace WazzupAdmin.Tests.Api;
+
+/// <summary>Who may call the API: a valid key gets in, anything else gets 401 in the API's error shape; a flood gets 429.</summary>
+public sealed class ApiAccessTests : IAsyncLifetime
+{
+    private readonly AppFactory app = new();
+
+    [Fact]
+    public async Task A_valid_key_lists_the_channels_in_the_real_products_shape()
+    {
+        using var client = await ApiClient.CreateAsync(app);
+
+        using var response = await client.GetAsync("/api/v3/channels");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var channels = (await response.JsonAsync()).EnumerateArray().ToList();
+        Assert.Equal(3, channels.Count);
+        var whatsapp = channels.Single(c => c.GetProperty("channelId").GetGuid() == Guid.Parse("9a1d6c0e-0000-4000-8000-000000000001"));
+        Assert.Equal("whatsapp", whatsapp.GetProperty("transport").GetString());
+        Assert.Equal("active", whatsapp.GetProperty("state").GetString());
+        Assert.False(string.IsNullOrEmpty(whatsapp.GetProperty("plainId").GetString()));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Bearer wz_0000000000000000000000000000000000000000000000000000000000000000")]
+    [InlineData("Basic YWRtaW46YWRtaW4=")]
+    public async Task A_missing_or_unknown_key_gets_401_with_the_error_shape(string? authorization)
+    {
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        if (authorization is not null)
+        {
+            client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        using var response = await client.GetAsync("/api/v3/channels");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("INVALID_API_KEY", await response.ErrorCodeAsync());
+        Assert.False(string.IsNullOrEmpty((await response.JsonAsync()).GetProperty("description").GetString()));
+    }
+
+    [Fact]
+    public async Task A_revoked_key_gets_401()
+    {
+        var key = await ApiClient.CreateKeyAsync(app);
+        using var client = ApiClient.WithKey(app, key);
+        using (var before = await client.GetAsync("/api/v3/channels"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await using (var scope = await app.CreateScopeSignedInAsAsync(DemoWorkspace.AdminEmail))
+        {
+            var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+            var row = (await keys.ListAsync()).Single(k => key.StartsWith(k.Prefix, StringComparison.Ordinal));
+            Assert.NotNull(row.LastUsedAtUtc);
+            Assert.True(await keys.RevokeAsync(row.Id));
+        }
+
+        using var response = await client.GetAsync("/api/v3/channels");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("INVALID_API_KEY", await response.ErrorCodeAsync());
+    }
+
+    [Fact]
+    public async Task More_than_500_requests_in_5_seconds_get_429_with_Retry_After_and_other_keys_are_not_affected()
+    {
+        using var flooding = await ApiClient.CreateAsync(app, "Flooding CRM");
+        using var other = await ApiClient.CreateAsync(app, "Quiet CRM");
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var i = 0; i < 501 && refused is null; i++)
+        {
+            var response = await flooding.GetAsync("/api/v3/channels");
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused = response;
+            }
+            else
+            {
+                response.Dispose();
+            }
+        }
+
+        Assert.NotNull(refused);
+        using (refused)
+        {
+            Assert.Equal(500, statuses.Count(s => s == HttpStatusCode.OK));
+            Assert.Equal("TOO_MANY_REQUESTS", await refused.ErrorCodeAsync());
+            var retryAfter = refused.Headers.RetryAfter?.Delta;
+            Assert.NotNull(retryAfter);
+            Assert.InRange(retryAfter.Value.TotalSeconds, 1, 5);
+        }
+
+        using var quiet = await other.GetAsync("/api/v3/channels");
+        Assert.Equal(HttpStatusCode.OK, quiet.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_and_the_reference_page_are_served()
+    {
+        using var client = app.CreateClient();
+
+        using var document = await client.GetAsync("/openapi/v3.json");
+        using var reference = await client.GetAsync("/api/reference/index.html");
+
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        var json = await document.JsonAsync();
+        Assert.True(json.GetProperty("paths").TryGetProperty("/api/v3/channels", out _));
+        Assert.True(json.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("apiKey", out _));
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+        Assert.Contains("swagger-ui", await reference.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.OpenApi;
+
+namespace WazzupAdmin.Api;
+
+/// <summary>The public API under <c>/api/v3</c>, in the shapes of the real product's v3, with its OpenAPI document and reference page.</summary>
+public static class ApiV3
+{
+    public const string Prefix = "/api/v3";
+    public const string DocumentName = "v3";
+    public const string DocumentPath = "/openapi/v3.json";
+    public const string ReferencePath = "api/reference";
+
+    public static IServiceCollection AddApiV3(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyAuthenticationHandler.SchemeName, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireAuthenticatedUser());
+        services.AddApiRateLimiting(configuration);
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
+        services.AddOpenApi(DocumentName, options =>
+        {
+            options.ShouldInclude = description => description.RelativePath?.StartsWith(Prefix.TrimStart('/'), StringComparison.Ordinal) == true;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info = new OpenApiInfo
+                {
+                    Title = "WazzupAdmin API",
+                    Version = "v3",
+                    Description = "The CRM side of WazzupAdmin, in the shapes of the real product's public API v3. "
+                        + "Authenticate with `Authorization: Bearer <api key>` (keys are created at /settings/api-keys). "
+                        + "Writes are upserts by id, at most 100 entities a request. Errors are 4xx with `{error, description, data?}`; "
+                        + "past 500 requests in 5 seconds a key gets 429 with Retry-After.",
+                };
+                document.Components ??= new OpenApiComponents();
+                document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
+                {
+                    ["apiKey"] = new OpenApiSecurityScheme
+                    {
+                        Type = SecuritySchemeType.Http,
+                        Scheme = "bearer",
+                        Description = "An API key from /settings/api-keys.",
+                    },
+                };
+                document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("apiKey", document)] = [] }];
+                return Task.CompletedTask;
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Errors that escape an endpoint leave in the API's shape, not as the console's HTML error page.</summary>
+    public static WebApplication UseApiErrors(this WebApplication app)
+    {
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(Prefix),
+            branch => branch.UseExceptionHandler(handler => handler.Run(async context =>
+            {
+                var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var (status, code, description) = error switch
+                {
+                    BadHttpRequestException bad => (bad.StatusCode, ApiErrors.InvalidRequest, bad.Message),
+                    _ => (StatusCodes.Status500InternalServerError, ApiErrors.InternalError, "Something went wrong on the server; nothing was stored."),
+                };
+                await ApiErrors.WriteAsync(context.Response, status, code, description, context.RequestAborted);
+            })));
+        return app;
+    }
+
+    public static WebApplication MapApiV3(this WebApplication app)
+    {
+        var api = app.MapGroup(Prefix)
+            .RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireRateLimiting(ApiRateLimiting.PolicyName)
+            .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(typeof(ApiError), StatusCodes.Status401Unauthorized))
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(typeof(ApiError), StatusCodes.Status429TooManyRequests));
+        api.MapChannelEndpoints();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(options =>
+        {
+            options.RoutePrefix = ReferencePath;
+            options.SwaggerEndpoint(DocumentPath, "WazzupAdmin API v3");
+            options.DocumentTitle = "WazzupAdmin API v3 reference";
+        });
+        return app;
+    }
+}
