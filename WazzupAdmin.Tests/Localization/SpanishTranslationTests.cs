@@ -35,6 +35,20 @@ public sealed class SpanishTranslationTests
     }
 
     [Fact]
+    public void No_two_keys_differ_only_in_case()
+    {
+        // The resource compiler keeps only the first of such keys, so the other would show in English.
+        var clashes = XDocument.Load(ResxPath).Root!.Elements("data")
+            .Select(d => (string)d.Attribute("name")!)
+            .GroupBy(k => k, StringComparer.OrdinalIgnoreCase)
+            .Where(g => g.Count() > 1)
+            .Select(g => string.Join(" / ", g))
+            .ToList();
+
+        Assert.True(clashes.Count == 0, "Keys that differ only in case:\n" + string.Join("\n", clashes));
+    }
+
+    [Fact]
     public void The_Spanish_resources_are_built_into_the_app()
     {
         var resources = new ResourceManager("WazzupAdmin.Resources.Strings", typeof(Strings).Assembly);

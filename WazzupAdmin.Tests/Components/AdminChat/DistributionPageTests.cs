@@ -42,7 +42,7 @@ public sealed class DistributionPageTests : AdminPageTest
 
         var warning = page.Find("[data-testid='distribution-preview'] .mud-alert-text-warning");
         Assert.Contains("Nobody would receive the next new client", warning.TextContent, StringComparison.Ordinal);
-        page.WaitForAssertion(() => Assert.Equal("unassigned", page.Find("tbody tr").Children[2].TextContent.Trim()), Patience);
+        page.WaitForAssertion(() => Assert.Equal("Unassigned", page.Find("tbody tr").Children[2].TextContent.Trim()), Patience);
     }
 
     [Fact]
