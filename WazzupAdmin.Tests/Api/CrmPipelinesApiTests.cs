@@ -46,7 +46,7 @@ public sealed class CrmPipelinesApiTests : IAsyncLifetime
         {
             new { id = "f-partners", name = "Partners", stages = new[] { new { id = "p-contract", name = "Contract" }, new { id = "p-inbound", name = "Inbound" } } },
             new { id = "f-empty", name = "No stages" },
-            new { id = "f-sales", name = "Sales", stages = new[] { new { id = "s-new", name = "New lead" } } },
+            new { id = "f-sales", name = "Sales", stages = new[] { new { id = "s-new", name = "New lead" }, new { id = "s-qualified", name = "Qualified" } } },
         });
 
         var pipelines = (await client.GetJsonAsync("/api/v3/pipelines")).EnumerateArray().ToList();
@@ -55,7 +55,7 @@ public sealed class CrmPipelinesApiTests : IAsyncLifetime
         Assert.Equal(["Contract", "Inbound"], pipelines[0].GetProperty("stages").EnumerateArray().Select(s => s.Str("name")));
         Assert.False(pipelines[1].TryGetProperty("stages", out _));
         Assert.Equal(0, await app.InStoreAsync(db => db.Stages.CountAsync(s => s.Id == "s-won" || s.Id == "p-meeting")));
-        // Sales WhatsApp (Sales / New lead) and Store Instagram (Partners / Inbound request) kept their stages.
+        // Every channel's stage (Sales / New lead, Sales / Qualified, Partners / Inbound request) is still there.
         Assert.Equal(0, await app.InStoreAsync(db => db.Channels.CountAsync(c => c.StageRemovedAtUtc != null)));
     }
 
