@@ -69,6 +69,12 @@ public sealed class E2EFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A new API key of the in-process console, made the way an administrator makes one; null when the tests drive a
+    /// console of their own (E2E_BASE_URL), whose keys they cannot make.
+    /// </summary>
+    public async Task<string?> CreateApiKeyAsync(string name) => app is null ? null : await Api.ApiClient.CreateKeyAsync(app, name);
+
     public async Task InitializeAsync()
     {
         // Blazor Server answers over a WebSocket on a busy 2-core machine: give assertions room before they fail.

@@ -23,6 +23,8 @@ public static class UseCases
         services.AddScoped<Chat.ClientSimulatorService>();
         services.AddScoped<DemoCrmPages>();
         services.AddScoped<Api.ApiKeyService>();
+        services.AddScoped<CrmSyncService>();
+        services.AddScoped<CrmPipelineService>();
         return services;
     }
 }

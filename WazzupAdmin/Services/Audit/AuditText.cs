@@ -19,6 +19,7 @@ public static class AuditText
     public const string AccountCreated = "Account created";
     public const string CrmUserOf = "CRM user of {0}";
     public const string AccountUnlocked = "Account {0} unlocked";
+    public const string CrmRemovedNewClientStage = "Funnel and stage for new clients removed by the CRM";
 
     public const string NoAccess = "No access";
     public const string QualityControl = "Quality control";

@@ -264,22 +264,8 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             _ => NoAccess,
         };
 
-    /// <summary>The conversations a user sees: every one of channels where they are manager or quality control; on
-    /// channels where they are a sales rep, their own clients and the unclaimed new clients offered to them.</summary>
-    private static async Task<IQueryable<Conversation>> VisibleTo(AppDbContext db, string userId, CancellationToken cancellationToken)
-    {
-        var roles = await db.ChannelAccess.AsNoTracking()
-            .Where(a => a.CrmUserId == userId && a.Role != ChannelRole.NoAccess)
-            .Select(a => new { a.ChannelId, a.Role })
-            .ToListAsync(cancellationToken);
-        var everything = roles.Where(r => r.Role is ChannelRole.Manager or ChannelRole.QualityControl).Select(r => r.ChannelId).ToList();
-        var asRep = roles.Where(r => r.Role == ChannelRole.SalesRep).Select(r => r.ChannelId).ToList();
-        return db.Conversations.AsNoTracking().Where(c =>
-            everything.Contains(c.ChannelId)
-            || (asRep.Contains(c.ChannelId)
-                && (c.Contact!.ResponsibleUserId == userId
-                    || (c.Contact.ResponsibleUserId == null && c.Offers.Any(o => o.UserId == userId)))));
-    }
+    private static Task<IQueryable<Conversation>> VisibleTo(AppDbContext db, string userId, CancellationToken cancellationToken) =>
+        ConversationVisibility.VisibleToAsync(db, userId, cancellationToken);
 
     private static readonly System.Linq.Expressions.Expression<Func<Conversation, ConversationSummary>> Summary = c =>
         new ConversationSummary(

@@ -93,11 +93,25 @@ public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactor
         return new Paged<DealRow>([.. items.Select(d => new DealRow(d.Id, d.Name, d.Responsible, d.Closed, d.Contacts, d.Uri))], total);
     }
 
+    /// <summary>When the CRM last pushed each kind of data (users, contacts, deals, pipelines), in that order.</summary>
+    public async Task<IReadOnlyList<CrmPushInfo>> PushesAsync(CancellationToken cancellationToken = default)
+    {
+        await currentActor.RequireAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var pushes = await db.CrmPushes.AsNoTracking().ToDictionaryAsync(p => p.Kind, cancellationToken);
+        return
+        [
+            .. Data.Entities.CrmPushKinds.All.Select(kind => pushes.TryGetValue(kind, out var p)
+                ? new CrmPushInfo(kind, p.LastPushAtUtc, p.LastCount, p.Source)
+                : new CrmPushInfo(kind, null, 0, null)),
+        ];
+    }
+
     /// <summary>Reloads what the CRM sends. Until the CRM's API is connected, that is the demo CRM.</summary>
     public async Task RefreshFromCrmAsync(CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.RequireAdministratorAsync();
-        await DemoCrm.ImportAsync(dbFactory, cancellationToken);
+        await DemoCrm.ImportAsync(dbFactory, cancellationToken, clock);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Record(actor, clock.GetUtcNow().UtcDateTime, null, AuditText.CrmRefreshed, null, null);
         await db.SaveChangesAsync(cancellationToken);

@@ -11,7 +11,8 @@ namespace WazzupAdmin.Services.Crm;
 /// </summary>
 public static class DemoCrm
 {
-    public static async Task ImportAsync(IDbContextFactory<AppDbContext> dbFactory, CancellationToken cancellationToken = default)
+    /// <param name="clock">The clock the pushes are recorded with; the system clock when null.</param>
+    public static async Task ImportAsync(IDbContextFactory<AppDbContext> dbFactory, CancellationToken cancellationToken = default, TimeProvider? clock = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -95,6 +96,11 @@ public static class DemoCrm
             }
         }
 
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        await CrmSync.RecordPushAsync(db, CrmPushKinds.Users, DemoWorkspace.Users.Length, CrmSync.DemoSource, now, cancellationToken);
+        await CrmSync.RecordPushAsync(db, CrmPushKinds.Pipelines, DemoWorkspace.Funnels.Length, CrmSync.DemoSource, now, cancellationToken);
+        await CrmSync.RecordPushAsync(db, CrmPushKinds.Contacts, DemoWorkspace.Contacts.Length, CrmSync.DemoSource, now, cancellationToken);
+        await CrmSync.RecordPushAsync(db, CrmPushKinds.Deals, DemoWorkspace.Deals.Length, CrmSync.DemoSource, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }

@@ -12,7 +12,11 @@ namespace WazzupAdmin.Services.Settings;
 
 public sealed record ChannelSummary(
     Guid Id, Transport Transport, string PlainId, string Name, ChannelState State, long Version,
-    int UsersWithAccess, int EligibleSalesReps, bool HasNewClientStage, DistributionAlgorithm Algorithm);
+    int UsersWithAccess, int EligibleSalesReps, bool HasNewClientStage, DistributionAlgorithm Algorithm)
+{
+    /// <summary>Set while the CRM has removed the channel's new-client stage and nobody has chosen again.</summary>
+    public StageRemovedWarning? StageRemoved { get; init; }
+}
 
 /// <summary>The channels list: add, rename, disable and enable.</summary>
 public sealed class ChannelService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock)
@@ -28,7 +32,13 @@ public sealed class ChannelService(IDbContextFactory<AppDbContext> dbFactory, Cu
                 c.Access.Count(a => a.Role == ChannelRole.SalesRep && a.ReceivesNewClients),
                 c.StageId != null, c.Algorithm))
             .ToListAsync(cancellationToken);
-        return [.. channels.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)];
+        var warnings = await StageRemovedWarning.ForChannelsAsync(db, null, cancellationToken);
+        return
+        [
+            .. channels
+                .Select(c => warnings.TryGetValue(c.Id, out var warning) ? c with { StageRemoved = warning } : c)
+                .OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase),
+        ];
     }
 
     public async Task<SaveOutcome> AddAsync(Transport transport, string? plainId, string? name, CancellationToken cancellationToken = default)

@@ -20,7 +20,11 @@ public sealed record EligibleRep(string UserId, string Name);
 
 public sealed record NewClientSettings(
     ChannelHeader Channel, IReadOnlyList<FunnelOption> Funnels, string? FunnelId, string? StageId,
-    DistributionAlgorithm Algorithm, IReadOnlyList<EligibleRep> EligibleReps);
+    DistributionAlgorithm Algorithm, IReadOnlyList<EligibleRep> EligibleReps)
+{
+    /// <summary>Set while the CRM has removed the channel's stage and nobody has chosen again; a save clears it.</summary>
+    public StageRemovedWarning? StageRemoved { get; init; }
+}
 
 /// <summary>Where deals for a channel's new clients are created, and how those clients are distributed.</summary>
 public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock)
@@ -47,7 +51,10 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
             channel.FunnelId,
             channel.StageId,
             channel.Algorithm,
-            [.. eligible.OrderBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase)]);
+            [.. eligible.OrderBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase)])
+        {
+            StageRemoved = (await StageRemovedWarning.ForChannelsAsync(db, [channelId], cancellationToken)).GetValueOrDefault(channelId),
+        };
     }
 
     public async Task<SaveOutcome> SaveAsync(
@@ -104,6 +111,10 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
         channel.FunnelId = funnel.Id;
         channel.StageId = stage.Id;
         channel.Algorithm = algorithm;
+
+        // The administrator has chosen again: the warning about the stage the CRM removed ends.
+        channel.StageRemovedAtUtc = null;
+        channel.RemovedStageName = null;
         return await ChannelVersioning.SaveAsync(db, channel, expectedVersion, cancellationToken);
     }
 
