@@ -23,6 +23,7 @@ public static class UseCases
         services.AddScoped<Chat.ClientSimulatorService>();
         services.AddScoped<DemoCrmPages>();
         services.AddScoped<Api.ApiKeyService>();
+        services.AddScoped<Api.ChatLinkService>();
         return services;
     }
 }
