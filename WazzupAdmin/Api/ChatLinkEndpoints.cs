@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -69,8 +68,8 @@ public static class ChatLinkEndpoints
 
     private static IResult NoLongerValid(IStringLocalizer<Strings> localizer)
     {
-        var title = WebUtility.HtmlEncode(localizer["This link is no longer valid"]);
-        var text = WebUtility.HtmlEncode(localizer["A chat link works once and for 24 hours. Open the chat again from the CRM to get a new one."]);
+        var title = Escape(localizer["This link is no longer valid"]);
+        var text = Escape(localizer["A chat link works once and for 24 hours. Open the chat again from the CRM to get a new one."]);
         var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName;
         var html = $"""
             <!DOCTYPE html>
@@ -82,6 +81,11 @@ public static class ChatLinkEndpoints
             """;
         return Results.Content(html, "text/html; charset=utf-8", statusCode: StatusCodes.Status410Gone);
     }
+
+    // Only what HTML needs escaped, so that accented letters stay readable in the page's source.
+    private static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 }
 
 /// <summary>The claims of a session opened by a chat link, and how they survive the cookie's periodic refresh.</summary>

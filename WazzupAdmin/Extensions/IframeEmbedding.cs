@@ -50,8 +50,8 @@ public static partial class IframeEmbedding
             {
                 var headers = context.Response.Headers;
                 headers.Remove("X-Frame-Options");
-                var existing = headers.ContentSecurityPolicy.ToString();
-                headers.ContentSecurityPolicy = string.IsNullOrEmpty(existing) ? policy.Header : $"{existing}; {policy.Header}";
+                // Interactive pages come with Blazor's own "frame-ancestors 'self'", which this replaces.
+                headers.ContentSecurityPolicy = policy.Header;
                 return Task.CompletedTask;
             });
             return next(context);
@@ -64,7 +64,8 @@ public static partial class IframeEmbedding
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(FrameAncestorsKey);
-        var values = section.Value is { } single
+        // One string of origins (an environment variable) or a list of them (appsettings.json).
+        var values = !string.IsNullOrWhiteSpace(section.Value) && section.Value is var single
             ? single.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : section.GetChildren().Select(c => c.Value?.Trim()).OfType<string>().Where(v => v.Length > 0).ToArray();
         var invalid = values.Where(v => !Origin().IsMatch(v)).ToList();
