@@ -26,6 +26,7 @@ public sealed class AccessibilityTests(E2EFixture fixture, ITestOutputHelper out
         { $"settings/channels/{SalesWhatsAppId}/distribution", "Distribution: Sales WhatsApp" },
         { "settings/unassigned", "Unassigned clients" },
         { "simulator", "New-client simulator" },
+        { "settings/api-keys", "API keys" },
     };
 
     [Theory]

@@ -82,6 +82,7 @@ public static class ApiV3
             .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(typeof(ApiError), StatusCodes.Status429TooManyRequests));
         api.MapChannelEndpoints();
         api.MapCrmEndpoints();
+        api.MapIframeEndpoints().MapSimulatorEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(options =>

@@ -70,6 +70,7 @@ public static class ApplicationServices
         services.AddSingleton(TimeProvider.System);
         services.AddAppUseCases();
         services.AddApiV3(builder.Configuration);
+        services.AddIframeEmbedding(builder.Configuration);
         return builder;
     }
 }

@@ -12,6 +12,7 @@ public static class RequestPipeline
 
     public static WebApplication UseApplicationPipeline(this WebApplication app)
     {
+        app.UseIframeEmbedding();
         app.UseApiErrors();
         if (!app.Environment.IsDevelopment())
         {
@@ -42,6 +43,7 @@ public static class RequestPipeline
         app.MapCultureEndpoint();
         app.MapHealthChecks("/health");
         app.MapApiV3();
+        app.MapChatLinkEndpoints();
         return app;
     }
 

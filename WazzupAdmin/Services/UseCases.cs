@@ -25,6 +25,7 @@ public static class UseCases
         services.AddScoped<Api.ApiKeyService>();
         services.AddScoped<CrmSyncService>();
         services.AddScoped<CrmPipelineService>();
+        services.AddScoped<Api.ChatLinkService>();
         return services;
     }
 }

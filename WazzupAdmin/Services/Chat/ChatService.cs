@@ -45,6 +45,7 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var visible = await VisibleTo(db, me.UserId, cancellationToken);
+        visible = InScope(visible, await ScopedContactIdsAsync(db, cancellationToken));
         return await visible
             .OrderByDescending(c => c.LastActivityAtUtc).ThenByDescending(c => c.Id)
             .Take(take)
@@ -62,7 +63,8 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await (await VisibleTo(db, me.UserId, cancellationToken)).CountAsync(c => c.Unanswered, cancellationToken);
+        var visible = InScope(await VisibleTo(db, me.UserId, cancellationToken), await ScopedContactIdsAsync(db, cancellationToken));
+        return await visible.CountAsync(c => c.Unanswered, cancellationToken);
     }
 
     /// <returns>Null when the conversation does not exist or the user may not see it.</returns>
@@ -76,7 +78,7 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var state = await LoadStateAsync(db, conversationId, me.UserId, cancellationToken);
-        if (state is null || !state.Permissions.CanSee)
+        if (state is null || !state.Permissions.CanSee || !InScope(state.ContactId, await ScopedContactIdsAsync(db, cancellationToken)))
         {
             return null;
         }
@@ -114,7 +116,7 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var state = await LoadStateAsync(db, conversationId, me.UserId, cancellationToken);
-        if (state is null || !state.Permissions.CanSee)
+        if (state is null || !state.Permissions.CanSee || !InScope(state.ContactId, await ScopedContactIdsAsync(db, cancellationToken)))
         {
             return [];
         }
@@ -153,7 +155,7 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
         // simultaneous first replies exactly one claims the client.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var state = await LoadStateAsync(db, conversationId, me.UserId, cancellationToken);
-        if (state is null)
+        if (state is null || !InScope(state.ContactId, await ScopedContactIdsAsync(db, cancellationToken)))
         {
             return new SendResult(SendStatus.Refused, Reason: NoAccess);
         }
@@ -266,6 +268,40 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
 
     private static Task<IQueryable<Conversation>> VisibleTo(AppDbContext db, string userId, CancellationToken cancellationToken) =>
         ConversationVisibility.VisibleToAsync(db, userId, cancellationToken);
+
+    // Scope card: a session opened by a chat link with scope card sees only the conversations of the contacts that have
+    // one of the link's chats, whatever the user's role would show. Applied on top of the role rules above.
+
+    /// <returns>Null when the session is not narrowed; otherwise the contacts it may see.</returns>
+    private async Task<IReadOnlySet<string>?> ScopedContactIdsAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        if (ChatScope.CardFilter(await currentActor.GetUserAsync()) is not { } filter)
+        {
+            return null;
+        }
+
+        var types = filter.Select(f => f.ChatType).Distinct().ToList();
+        var ids = filter.Select(f => f.ChatId).Distinct().ToList();
+        var candidates = await db.ContactChats.AsNoTracking()
+            .Where(x => types.Contains(x.ChatType) && ids.Contains(x.ChatId))
+            .Select(x => new { x.ContactId, x.ChatType, x.ChatId })
+            .ToListAsync(cancellationToken);
+        var wanted = filter.ToHashSet();
+        return candidates.Where(x => wanted.Contains(new ChatRef(x.ChatType, x.ChatId))).Select(x => x.ContactId).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private static IQueryable<Conversation> InScope(IQueryable<Conversation> visible, IReadOnlySet<string>? contactIds)
+    {
+        if (contactIds is null)
+        {
+            return visible;
+        }
+
+        var allowed = contactIds.ToList();
+        return visible.Where(c => allowed.Contains(c.ContactId));
+    }
+
+    private static bool InScope(string contactId, IReadOnlySet<string>? contactIds) => contactIds is null || contactIds.Contains(contactId);
 
     private static readonly System.Linq.Expressions.Expression<Func<Conversation, ConversationSummary>> Summary = c =>
         new ConversationSummary(

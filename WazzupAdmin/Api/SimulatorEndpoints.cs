@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using WazzupAdmin.Data;
+using WazzupAdmin.Domain.Channels;
+using WazzupAdmin.Services.Chat;
+
+namespace WazzupAdmin.Api;
+
+/// <summary>The body of POST /simulator/messages: a client writing to a channel.</summary>
+/// <param name="ChatType">The channel's transport (whatsapp, wapi, instagram, tgapi, telegram).</param>
+/// <param name="ChatId">The client's identifier on it: a WhatsApp phone as digits, a Telegram username or id, an Instagram username.</param>
+/// <param name="Name">The client's name, for a new contact (optional).</param>
+public sealed record SimulatedMessageRequest(Guid? ChannelId, string? ChatType, string? ChatId, string? Name, string? Text);
+
+/// <summary>What became of the message.</summary>
+/// <param name="NewClient">True when the client had no contact: one was created with a deal, and the client was distributed.</param>
+/// <param name="ResponsibleUserId">The client's responsible user after the message; absent while unassigned or offered.</param>
+/// <param name="OfferedTo">For an unclaimed first-responder client, the users who see it.</param>
+public sealed record SimulatedMessageResponse(
+    string ContactId, long ConversationId, bool NewClient, string? ResponsibleUserId, IReadOnlyList<string> OfferedTo);
+
+public static class SimulatorEndpoints
+{
+    public const string ChannelNotFound = "CHANNEL_NOT_FOUND";
+
+    public static RouteGroupBuilder MapSimulatorEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/simulator/messages", async (
+                HttpRequest request, IDbContextFactory<AppDbContext> dbFactory, IncomingMessageService incoming, CancellationToken cancellationToken) =>
+            {
+                var (body, error) = await ApiJson.ReadAsync<SimulatedMessageRequest>(request, cancellationToken);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                if (body!.ChannelId is not { } channelId)
+                {
+                    return ApiFieldErrors.Validation([new("channelId", "Required.")]);
+                }
+
+                Transport? transport;
+                await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+                {
+                    transport = await db.Channels.AsNoTracking().Where(c => c.Id == channelId)
+                        .Select(c => (Transport?)c.Transport).FirstOrDefaultAsync(cancellationToken);
+                }
+
+                if (transport is null)
+                {
+                    return ApiErrors.Response(StatusCodes.Status404NotFound, ChannelNotFound, $"There is no channel {channelId}.", new { channelId });
+                }
+
+                var expected = transport.Value.ApiName();
+                if (!string.Equals(body.ChatType?.Trim(), expected, StringComparison.Ordinal))
+                {
+                    return ApiFieldErrors.Validation([new("chatType",
+                        $"Channel {channelId} is {expected}; chatType \"{body.ChatType}\" does not match it.")]);
+                }
+
+                var result = await incoming.ReceiveAsync(new IncomingMessage(channelId, body.ChatId ?? "", body.Name, body.Text ?? ""), cancellationToken);
+                if (result.Received is not { } received)
+                {
+                    return ApiFieldErrors.Validation([.. result.Errors.Select(e => ApiFieldErrors.From(e, ApiField(e.Field)))]);
+                }
+
+                return Results.Ok(new SimulatedMessageResponse(
+                    received.ContactId, received.ConversationId, received.IsNewClient, received.ResponsibleUserId, received.OfferedTo));
+            })
+            .Accepts<SimulatedMessageRequest>("application/json")
+            .Produces<SimulatedMessageResponse>(StatusCodes.Status200OK)
+            .Produces<ApiError>(StatusCodes.Status400BadRequest)
+            .Produces<ApiError>(StatusCodes.Status404NotFound)
+            .WithName("SimulateIncomingMessage")
+            .WithSummary("Simulator only: a client writes to a channel")
+            .WithDescription(
+                "An addition of this simulated workspace that the real product does not have (there, messages come from the messengers). "
+                + "The message goes the same way as from the console's simulator page: a client without a contact gets one, with a deal in "
+                + "the channel's funnel and stage, and is distributed by the channel's algorithm; a known client goes to their responsible user. "
+                + "`chatType` must be the channel's transport. An unknown channel is 404 CHANNEL_NOT_FOUND naming it; invalid fields are "
+                + "400 VALIDATION_ERROR listing them in `data`.")
+            .WithTags("Simulator");
+        return api;
+    }
+
+    private static string ApiField(string field) => field switch
+    {
+        "ChannelId" => "channelId",
+        "ClientId" => "chatId",
+        "ClientName" => "name",
+        "Text" => "text",
+        _ => field,
+    };
+}
