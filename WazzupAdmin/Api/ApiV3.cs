@@ -81,6 +81,7 @@ public static class ApiV3
             .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(typeof(ApiError), StatusCodes.Status401Unauthorized))
             .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(typeof(ApiError), StatusCodes.Status429TooManyRequests));
         api.MapChannelEndpoints();
+        api.MapWebhookEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(options =>

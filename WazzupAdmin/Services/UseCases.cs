@@ -2,6 +2,7 @@ using WazzupAdmin.Services.Accounts;
 using WazzupAdmin.Services.Audit;
 using WazzupAdmin.Services.Crm;
 using WazzupAdmin.Services.Settings;
+using WazzupAdmin.Services.Webhooks;
 
 namespace WazzupAdmin.Services;
 
@@ -23,6 +24,7 @@ public static class UseCases
         services.AddScoped<Chat.ClientSimulatorService>();
         services.AddScoped<DemoCrmPages>();
         services.AddScoped<Api.ApiKeyService>();
+        services.AddWebhooks();
         return services;
     }
 }
