@@ -33,6 +33,7 @@ public sealed record ReceivedHook(string Body, string? Signature, string? EventI
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedHook> received = new();
+    private readonly ConcurrentQueue<ReceivedHook> arrived = new();
     private WebApplication? server;
     private TaskCompletionSource? gate;
 
@@ -53,7 +54,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public IReadOnlyList<ReceivedHook> Events => [.. received.Where(r => !r.IsTest)];
 
-    /// <summary>Events that were answered with a 2xx, in the order they were accepted.</summary>
+    /// <summary>Event requests as they arrived, answered or still held (their answer is not known yet).</summary>
+    public IReadOnlyList<ReceivedHook> EventsArrived => [.. arrived.Where(r => !r.IsTest)];
+
+    /// <summary>Events answered with a 2xx, in the order they arrived (held requests are not among them).</summary>
     public IReadOnlyList<ReceivedHook> Accepted => [.. Events.Where(r => r.AnsweredWith is >= 200 and < 300)];
 
     public static async Task<WebhookReceiver> StartAsync()
@@ -69,7 +73,13 @@ public sealed class WebhookReceiver : IAsyncDisposable
     /// <summary>From now on event requests wait unanswered until <see cref="Release"/>.</summary>
     public void Hold() => gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Release() => gate?.TrySetResult();
+    /// <summary>Answers the held requests (to whoever still listens) and stops holding.</summary>
+    public void Release()
+    {
+        var held = gate;
+        gate = null;
+        held?.TrySetResult();
+    }
 
     public async Task StartAgainAsync()
     {
@@ -82,12 +92,17 @@ public sealed class WebhookReceiver : IAsyncDisposable
             using var reader = new StreamReader(request.Body, Encoding.UTF8);
             var body = await reader.ReadToEndAsync();
             var hook = new ReceivedHook(body, request.Headers["X-Wazzup-Signature"], request.Headers["X-Wazzup-Event-Id"], 0);
-            var status = hook.IsTest ? AnswerTests : Answer(hook);
+            arrived.Enqueue(hook);
             if (!hook.IsTest && gate is { } waiting)
             {
-                received.Enqueue(hook with { AnsweredWith = -1 });
                 await waiting.Task;
-                return Results.Text(AnswerBody, "application/json", statusCode: status);
+            }
+
+            var status = hook.IsTest ? AnswerTests : Answer(hook);
+            if (request.HttpContext.RequestAborted.IsCancellationRequested)
+            {
+                // The sender gave up (it stopped): this request was never answered.
+                return Results.Empty;
             }
 
             received.Enqueue(hook with { AnsweredWith = status });
