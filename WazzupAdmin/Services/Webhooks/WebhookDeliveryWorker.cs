@@ -42,7 +42,7 @@ public sealed class WebhookDeliveryWorker(
                         }
                         catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                         {
-                            logger.LogError(ex, "Delivering webhook event {OutboxId} failed unexpectedly.", due.Id);
+                            logger.LogError(ex, "Delivering webhook event {OutboxId} failed unexpectedly", due.Id);
                         }
                         finally
                         {
@@ -56,7 +56,7 @@ public sealed class WebhookDeliveryWorker(
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(ex, "Looking for due webhook events failed; trying again at the next poll.");
+                logger.LogError(ex, "Looking for due webhook events failed; trying again at the next poll");
             }
 
             try
