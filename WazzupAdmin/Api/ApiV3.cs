@@ -83,6 +83,7 @@ public static class ApiV3
         api.MapChannelEndpoints();
         api.MapCrmEndpoints();
         api.MapIframeEndpoints().MapSimulatorEndpoints();
+        api.MapWebhookEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(options =>

@@ -28,7 +28,15 @@ public static class DatabaseSetup
     {
         // One context per operation: a Blazor circuit lives long and a shared context is not thread safe.
         // The factory also registers a scoped AppDbContext, which only Identity's stores use.
-        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        services.AddDbContextFactory<AppDbContext>((provider, options) =>
+        {
+            options.UseSqlite(connectionString);
+            // Wakes the webhook worker when a transaction that wrote outbox events commits.
+            if (provider.GetService<Services.Webhooks.OutboxCommitInterceptor>() is { } outbox)
+            {
+                options.AddInterceptors(outbox, outbox.Transactions);
+            }
+        });
         return services;
     }
 

@@ -6,6 +6,7 @@ using WazzupAdmin.Api;
 using WazzupAdmin.Components.Account;
 using WazzupAdmin.Data;
 using WazzupAdmin.Services;
+using WazzupAdmin.Services.Webhooks;
 
 namespace WazzupAdmin.Extensions;
 
@@ -69,6 +70,7 @@ public static class ApplicationServices
 
         services.AddSingleton(TimeProvider.System);
         services.AddAppUseCases();
+        services.AddWebhookDelivery();
         services.AddApiV3(builder.Configuration);
         services.AddIframeEmbedding(builder.Configuration);
         return builder;

@@ -2,6 +2,7 @@ using WazzupAdmin.Services.Accounts;
 using WazzupAdmin.Services.Audit;
 using WazzupAdmin.Services.Crm;
 using WazzupAdmin.Services.Settings;
+using WazzupAdmin.Services.Webhooks;
 
 namespace WazzupAdmin.Services;
 
@@ -26,6 +27,7 @@ public static class UseCases
         services.AddScoped<CrmSyncService>();
         services.AddScoped<CrmPipelineService>();
         services.AddScoped<Api.ChatLinkService>();
+        services.AddWebhooks();
         return services;
     }
 }

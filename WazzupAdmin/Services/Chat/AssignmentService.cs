@@ -166,6 +166,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
             return AssignmentOutcome.Assigned;
         }
 
+        var previousUserId = contact.ResponsibleUserId;
         var previous = contact.ResponsibleUserId is null
             ? null
             : await db.CrmUsers.Where(u => u.Id == contact.ResponsibleUserId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
@@ -184,6 +185,8 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
             AtUtc = clock.GetUtcNow().UtcDateTime,
             Reason = previous is null ? $"Assigned by {assigner}." : $"Assigned by {assigner}; previously {previous}.",
         });
+        await db.SaveChangesAsync(cancellationToken);
+        await Webhooks.WebhookEvents.AssignedAsync(db, conversation.Id, previousUserId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -190,6 +190,8 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
         conversation.LastMessagePreview = FieldRules.Truncate(text, ChatLimits.PreviewLength);
         conversation.Unanswered = false;
         await db.SaveChangesAsync(cancellationToken);
+        await Webhooks.WebhookEvents.SentAsync(db, conversationId, claimed: state.Permissions.CanClaim, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         notifier.Publish(new ChatEvent(state.Permissions.CanClaim ? ChatEventKind.Claimed : ChatEventKind.NewMessage, conversation.ChannelId, conversationId));

@@ -5,6 +5,7 @@ using WazzupAdmin.Domain.Channels;
 using WazzupAdmin.Domain.Crm;
 using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Services.Settings;
+using WazzupAdmin.Services.Webhooks;
 
 namespace WazzupAdmin.Services.Chat;
 
@@ -79,8 +80,10 @@ public sealed class IncomingMessageService(IDbContextFactory<AppDbContext> dbFac
             ? await ReceiveFromNewClientAsync(db, channel, chatType, client.Normalized, message, now, configuration, cancellationToken)
             : await ReceiveFromKnownClientAsync(db, channel, contactId, message, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         var outcome = received();
+        await WebhookEvents.ReceivedAsync(db, outcome.ConversationId, outcome.IsNewClient, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         notifier.Publish(new ChatEvent(outcome.IsNewClient ? ChatEventKind.NewClient : ChatEventKind.NewMessage, channel.Id, outcome.ConversationId));
         return new ReceiveResult(outcome, []);
     }

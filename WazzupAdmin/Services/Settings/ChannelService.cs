@@ -127,6 +127,7 @@ public sealed class ChannelService(IDbContextFactory<AppDbContext> dbFactory, Cu
         }
 
         var before = describe(channel);
+        var stateBefore = channel.State;
         change(channel);
         var after = describe(channel);
         if (before == after)
@@ -135,6 +136,11 @@ public sealed class ChannelService(IDbContextFactory<AppDbContext> dbFactory, Cu
         }
 
         db.Record(actor, clock.GetUtcNow().UtcDateTime, channel, what, before, after);
+        if (channel.State != stateBefore)
+        {
+            // Saved with the change below, or not at all when the save is refused as a conflict.
+            await Webhooks.WebhookEvents.ChannelChangedAsync(db, channel, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
         return await ChannelVersioning.SaveAsync(db, channel, expectedVersion, cancellationToken);
     }
 

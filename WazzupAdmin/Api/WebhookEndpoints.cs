@@ -1,0 +1,81 @@
+using WazzupAdmin.Domain.Webhooks;
+using WazzupAdmin.Services.Settings;
+using WazzupAdmin.Services.Webhooks;
+
+namespace WazzupAdmin.Api;
+
+/// <summary>The subscription switches, named as the real product names them.</summary>
+public sealed record WebhookSubscriptionsDto(bool? MessagesAndStatuses, bool? ContactsAndDealsCreation, bool? ChannelsUpdates);
+
+/// <summary>The CRM's webhook subscription: <c>{webhooksUri, subscriptions}</c>.</summary>
+public sealed record WebhookSettingsDto(string? WebhooksUri, WebhookSubscriptionsDto? Subscriptions);
+
+public static class WebhookEndpoints
+{
+    public const string TestFailed = "WEBHOOK_TEST_FAILED";
+
+    public static RouteGroupBuilder MapWebhookEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/webhooks", async (WebhookSettingsService webhooks, CancellationToken cancellationToken) =>
+                ToDto(await webhooks.CurrentAsync(cancellationToken)))
+            .WithName("GetWebhooks")
+            .WithSummary("The webhook subscription")
+            .WithDescription("Where the platform posts events and which events: messagesAndStatuses (messages), "
+                + "contactsAndDealsCreation (createContact, createDeal, responsibleChanged) and channelsUpdates. "
+                + "webhooksUri is null while nobody subscribed.")
+            .WithTags("Webhooks")
+            .Produces<WebhookSettingsDto>(StatusCodes.Status200OK);
+
+        api.MapPatch("/webhooks", async (HttpRequest request, WebhookSettingsService webhooks, CancellationToken cancellationToken) =>
+            {
+                var (body, error) = await ApiJson.ReadAsync<WebhookSettingsDto>(request, cancellationToken);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                // Switches left out keep their value, as a PATCH should.
+                var current = await webhooks.CurrentAsync(cancellationToken);
+                var subscriptions = new WebhookSubscriptions(
+                    body!.Subscriptions?.MessagesAndStatuses ?? current.Subscriptions.MessagesAndStatuses,
+                    body.Subscriptions?.ContactsAndDealsCreation ?? current.Subscriptions.ContactsAndDealsCreation,
+                    body.Subscriptions?.ChannelsUpdates ?? current.Subscriptions.ChannelsUpdates);
+                var outcome = await webhooks.SubscribeAsync(new WebhookSettingsInput(body.WebhooksUri, subscriptions), cancellationToken);
+                if (outcome.Succeeded)
+                {
+                    return Results.Ok(ToDto(await webhooks.CurrentAsync(cancellationToken)));
+                }
+
+                if (outcome.Test is { } test)
+                {
+                    var description = test.StatusCode is { } status
+                        ? $"The test POST {{\"test\": true}} to webhooksUri was answered {status}, not 200; the subscription was not changed."
+                        : $"The test POST {{\"test\": true}} to webhooksUri got no answer ({test.Error}); the subscription was not changed.";
+                    return ApiErrors.BadRequest(TestFailed, description, new { statusCode = test.StatusCode, body = test.Body, error = test.Error });
+                }
+
+                return ApiErrors.BadRequest(ApiErrors.ValidationError, Describe(outcome.Errors[0]), new { field = "webhooksUri" });
+            })
+            .Accepts<WebhookSettingsDto>("application/json")
+            .WithName("UpdateWebhooks")
+            .WithSummary("Subscribe to webhooks")
+            .WithDescription("Sets the address and the subscriptions. A new address first gets a POST of {\"test\": true} and must answer 200, "
+                + "otherwise the subscription is left as it was and the error carries the answer (WEBHOOK_TEST_FAILED). An empty webhooksUri "
+                + "unsubscribes. Every event body carries eventId (also in the X-Wazzup-Event-Id header) for dropping duplicates, and "
+                + "X-Wazzup-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret shown at /settings/webhooks>.")
+            .WithTags("Webhooks")
+            .Produces<WebhookSettingsDto>(StatusCodes.Status200OK)
+            .Produces<ApiError>(StatusCodes.Status400BadRequest);
+        return api;
+    }
+
+    private static WebhookSettingsDto ToDto(WebhookSettingsView view) =>
+        new(view.Uri, new WebhookSubscriptionsDto(
+            view.Subscriptions.MessagesAndStatuses, view.Subscriptions.ContactsAndDealsCreation, view.Subscriptions.ChannelsUpdates));
+
+    private static string Describe(FieldError error) => error.Message switch
+    {
+        "At most {0} characters." => $"webhooksUri has at most {WebhookSettingsService.MaxUriLength} characters.",
+        _ => "webhooksUri must be an absolute http or https address.",
+    };
+}

@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WazzupAdmin.Data;
+using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Webhooks;
+
+namespace WazzupAdmin.Services.Webhooks;
+
+/// <summary>
+/// Delivers the outbox at least once. Only the oldest pending event of each contact is ever due, so a failing event
+/// holds back that contact's later events and nobody else's. An event is marked delivered only after the CRM's 2xx;
+/// one whose request was cut short by a stop or a crash is still pending and is simply sent again on the next start
+/// (the CRM drops the duplicate by its event id).
+/// </summary>
+public sealed class WebhookDeliveryWorker(
+    IDbContextFactory<AppDbContext> dbFactory,
+    IHttpClientFactory httpClients,
+    WebhookSignal signal,
+    IOptions<WebhookOptions> options,
+    TimeProvider clock,
+    ILogger<WebhookDeliveryWorker> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<long, string> inFlight = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var running = new ConcurrentDictionary<long, Task>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var due in await DueAsync(settings.MaxConcurrentDeliveries - inFlight.Count, stoppingToken))
+                {
+                    inFlight[due.Id] = due.Key;
+                    running[due.Id] = Task.Run(async () =>
+                    {
+                        try
+                        {
+                            await DeliverAsync(due.Id, settings, stoppingToken);
+                        }
+                        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+                        {
+                            logger.LogError(ex, "Delivering webhook event {OutboxId} failed unexpectedly", due.Id);
+                        }
+                        finally
+                        {
+                            inFlight.TryRemove(due.Id, out _);
+                            running.TryRemove(due.Id, out _);
+                            // The contact's next event may be due now.
+                            signal.Wake();
+                        }
+                    }, CancellationToken.None);
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Looking for due webhook events failed; trying again at the next poll");
+            }
+
+            try
+            {
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        try
+        {
+            await Task.WhenAll(running.Values);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cut short by the stop: those events are still pending.
+        }
+    }
+
+    private sealed record Due(long Id, string Key);
+
+    /// <summary>The head event of each ordering key, due now, not already in flight.</summary>
+    private async Task<IReadOnlyList<Due>> DueAsync(int slots, CancellationToken cancellationToken)
+    {
+        if (slots <= 0)
+        {
+            return [];
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var heads = await db.OutboxEvents.AsNoTracking()
+            .Where(e => e.Status == OutboxStatus.Pending && e.NextAttemptAtUtc <= now)
+            .Where(e => e.OrderingKey == null
+                || !db.OutboxEvents.Any(o => o.Status == OutboxStatus.Pending && o.OrderingKey == e.OrderingKey && o.Id < e.Id))
+            .OrderBy(e => e.Id)
+            .Select(e => new { e.Id, e.OrderingKey })
+            .Take(slots + inFlight.Count)
+            .ToListAsync(cancellationToken);
+        var busyKeys = inFlight.Values.ToHashSet(StringComparer.Ordinal);
+        return
+        [
+            .. heads
+                .Select(h => new Due(h.Id, h.OrderingKey ?? $"event:{h.Id}"))
+                .Where(h => !inFlight.ContainsKey(h.Id) && !busyKeys.Contains(h.Key))
+                .Take(slots),
+        ];
+    }
+
+    private async Task DeliverAsync(long outboxId, WebhookOptions settings, CancellationToken stoppingToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(stoppingToken);
+        var outboxEvent = await db.OutboxEvents.FirstOrDefaultAsync(e => e.Id == outboxId, stoppingToken);
+        var subscription = await db.WebhookSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == WebhookSettings.SingletonId, stoppingToken);
+        if (outboxEvent is not { Status: OutboxStatus.Pending } || string.IsNullOrEmpty(subscription?.Uri))
+        {
+            // Without an address the events wait for one: the CRM unsubscribed for a while, not for good.
+            return;
+        }
+
+        var sender = new WebhookSender(httpClients.CreateClient(WebhookRegistration.DeliveryClient));
+        var answer = await sender.PostAsync(subscription.Uri, outboxEvent.Payload, subscription.Secret, outboxEvent.EventId, stoppingToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        outboxEvent.Attempts += answer.Requests;
+        outboxEvent.LastAttemptAtUtc = now;
+        outboxEvent.LastStatusCode = answer.StatusCode;
+        outboxEvent.LastError = answer.Error ?? (answer.StatusCode is >= 200 and < 300 ? null : Excerpt(answer.Body));
+        switch (WebhookDelivery.Judge(answer.StatusCode))
+        {
+            case DeliveryVerdict.Delivered:
+                outboxEvent.Status = OutboxStatus.Delivered;
+                outboxEvent.DeliveredAtUtc = now;
+                break;
+            case DeliveryVerdict.Refused:
+                outboxEvent.Status = OutboxStatus.DeadLettered;
+                break;
+            case DeliveryVerdict.RetryLater when now - outboxEvent.CreatedAtUtc >= settings.DeadLetterAfter:
+                outboxEvent.Status = OutboxStatus.DeadLettered;
+                break;
+            default:
+                var delay = WebhookDelivery.NextDelay(outboxEvent.Attempts, settings.RetryBase, settings.RetryCap, Random.Shared.NextDouble());
+                if (answer.RetryAfter is { } retryAfter && retryAfter > delay)
+                {
+                    delay = retryAfter < settings.RetryCap ? retryAfter : settings.RetryCap;
+                }
+
+                outboxEvent.NextAttemptAtUtc = now + delay;
+                break;
+        }
+
+        // The answer is recorded even when the stop comes right now: the request was made.
+        await db.SaveChangesAsync(CancellationToken.None);
+        if (outboxEvent.Status == OutboxStatus.DeadLettered)
+        {
+            logger.LogWarning("Webhook event {EventId} ({Kind}) was dead-lettered after {Attempts} requests: {Error}",
+                outboxEvent.EventId, outboxEvent.Kind, outboxEvent.Attempts, outboxEvent.LastError);
+        }
+    }
+
+    private static string? Excerpt(string? body) =>
+        string.IsNullOrWhiteSpace(body) ? null : body.Length <= 200 ? body : body[..200];
+}

@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using WazzupAdmin.Data;
+using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Channels;
+using WazzupAdmin.Domain.Webhooks;
+
+namespace WazzupAdmin.Services.Webhooks;
+
+/// <summary>A message as the real product posts it in <c>{messages: [...]}</c>.</summary>
+public sealed record MessageHook(
+    string MessageId, Guid ChannelId, string ChatType, string ChatId, DateTime DateTime, string Type, string Status, string Text,
+    bool IsEcho, string? AuthorId, string? AuthorName, MessageHookContact Contact);
+
+public sealed record MessageHookContact(string Id, string Name);
+
+public sealed record ContactDataHook(string ChatType, string ChatId);
+
+public sealed record CreateContactHook(string Id, string Name, string? ResponsibleUserId, IReadOnlyList<ContactDataHook> ContactData, string? Uri);
+
+public sealed record CreateDealHook(
+    string Id, string Name, string? ResponsibleUserId, IReadOnlyList<string> Contacts, string? PipelineId, string? StageId, string? Uri, bool Closed);
+
+/// <param name="Reason"><c>turn</c> (in-turn distribution), <c>claim</c> (a first responder replied) or <c>assignment</c> (an administrator or manager).</param>
+public sealed record ResponsibleChangedHook(
+    string ContactId, string? DealId, string ResponsibleUserId, string? PreviousResponsibleUserId, Guid ChannelId, string Reason, DateTime DateTime);
+
+public sealed record ChannelUpdateHook(Guid ChannelId, string Transport, string PlainId, string Name, string State);
+
+/// <summary>
+/// The webhook events of the chat and settings use cases, built from what the caller's transaction has saved so far
+/// and added to the same context. The caller saves again before committing.
+/// </summary>
+public static class WebhookEvents
+{
+    public const string ByTurn = "turn";
+    public const string ByClaim = "claim";
+    public const string ByAssignment = "assignment";
+
+    /// <summary>A client's message: for a new client first its contact, its deal and (in turn) its responsible user.</summary>
+    public static async Task ReceivedAsync(AppDbContext db, long conversationId, bool isNewClient, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await WebhookOutbox.SubscriptionAsync(db, cancellationToken) is null)
+        {
+            return;
+        }
+
+        var facts = await FactsAsync(db, conversationId, cancellationToken);
+        if (isNewClient)
+        {
+            var contact = facts.Contact;
+            await WebhookOutbox.EnqueueAsync(db, WebhookKinds.CreateContact, contact.Id,
+                new CreateContactHook(contact.Id, contact.Name, contact.ResponsibleUserId,
+                    [.. contact.Chats.Select(c => new ContactDataHook(c.ChatType, c.ChatId))], contact.Uri), now, cancellationToken);
+            if (facts.Deal is { } deal)
+            {
+                await WebhookOutbox.EnqueueAsync(db, WebhookKinds.CreateDeal, contact.Id,
+                    new CreateDealHook(deal.Id, deal.Name, deal.ResponsibleUserId, [contact.Id], deal.FunnelId, deal.StageId, deal.Uri, deal.Closed),
+                    now, cancellationToken);
+            }
+
+            if (contact.ResponsibleUserId is not null)
+            {
+                await EnqueueResponsibleAsync(db, facts, previous: null, ByTurn, now, cancellationToken);
+            }
+        }
+
+        await EnqueueLastMessageAsync(db, facts, incoming: true, now, cancellationToken);
+    }
+
+    /// <summary>A reply from the chat window; a first responder's claim before it.</summary>
+    public static async Task SentAsync(AppDbContext db, long conversationId, bool claimed, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await WebhookOutbox.SubscriptionAsync(db, cancellationToken) is null)
+        {
+            return;
+        }
+
+        var facts = await FactsAsync(db, conversationId, cancellationToken);
+        if (claimed)
+        {
+            await EnqueueResponsibleAsync(db, facts, previous: null, ByClaim, now, cancellationToken);
+        }
+
+        await EnqueueLastMessageAsync(db, facts, incoming: false, now, cancellationToken);
+    }
+
+    /// <summary>An administrator or a manager made someone responsible for the conversation's client.</summary>
+    public static async Task AssignedAsync(
+        AppDbContext db, long conversationId, string? previousResponsibleUserId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await WebhookOutbox.SubscriptionAsync(db, cancellationToken) is null)
+        {
+            return;
+        }
+
+        var facts = await FactsAsync(db, conversationId, cancellationToken);
+        await EnqueueResponsibleAsync(db, facts, previousResponsibleUserId, ByAssignment, now, cancellationToken);
+    }
+
+    /// <summary>A channel's state changed. Its updates are kept in order among themselves (disabled, then active again).</summary>
+    public static Task ChannelChangedAsync(AppDbContext db, Channel channel, DateTime now, CancellationToken cancellationToken) =>
+        WebhookOutbox.EnqueueAsync(db, WebhookKinds.ChannelsUpdates, $"channel:{channel.Id}",
+            new[] { new ChannelUpdateHook(channel.Id, channel.Transport.ApiName(), channel.PlainId, channel.Name, channel.State.ApiName()) },
+            now, cancellationToken);
+
+    private sealed record Facts(long ConversationId, Guid ChannelId, string ChatType, Contact Contact, Deal? Deal);
+
+    private static async Task<Facts> FactsAsync(AppDbContext db, long conversationId, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Conversations.AsNoTracking()
+            .Where(c => c.Id == conversationId)
+            .Select(c => new { c.ChannelId, c.Channel!.Transport, c.ContactId, c.NewClientDealId })
+            .FirstAsync(cancellationToken);
+        var contact = await db.Contacts.AsNoTracking().Include(c => c.Chats).FirstAsync(c => c.Id == conversation.ContactId, cancellationToken);
+        var deal = conversation.NewClientDealId is null
+            ? null
+            : await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == conversation.NewClientDealId, cancellationToken);
+        return new Facts(conversationId, conversation.ChannelId, conversation.Transport.ApiName(), contact, deal);
+    }
+
+    private static Task EnqueueResponsibleAsync(AppDbContext db, Facts facts, string? previous, string reason, DateTime now, CancellationToken cancellationToken) =>
+        WebhookOutbox.EnqueueAsync(db, WebhookKinds.ResponsibleChanged, facts.Contact.Id,
+            new ResponsibleChangedHook(facts.Contact.Id, facts.Deal?.Id, facts.Contact.ResponsibleUserId ?? "", previous, facts.ChannelId, reason, now),
+            now, cancellationToken);
+
+    private static async Task EnqueueLastMessageAsync(AppDbContext db, Facts facts, bool incoming, DateTime now, CancellationToken cancellationToken)
+    {
+        var contactId = facts.Contact.Id;
+        var message = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == facts.ConversationId && m.Incoming == incoming)
+            .OrderByDescending(m => m.Id)
+            .FirstAsync(cancellationToken);
+        var author = message.AuthorUserId is null
+            ? facts.Contact.Name
+            : await db.CrmUsers.AsNoTracking().Where(u => u.Id == message.AuthorUserId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
+        var chatId = facts.Contact.Chats.FirstOrDefault(c => c.ChatType == facts.ChatType)?.ChatId ?? "";
+        var hook = new MessageHook(
+            message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), facts.ChannelId, facts.ChatType, chatId,
+            DateTime.SpecifyKind(message.SentAtUtc, DateTimeKind.Utc), "text", incoming ? "inbound" : "sent", message.Text,
+            IsEcho: !incoming, message.AuthorUserId, author, new MessageHookContact(contactId, facts.Contact.Name));
+        await WebhookOutbox.EnqueueAsync(db, WebhookKinds.Messages, contactId, new[] { hook }, now, cancellationToken);
+    }
+}

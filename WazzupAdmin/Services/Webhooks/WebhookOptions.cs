@@ -1,0 +1,29 @@
+namespace WazzupAdmin.Services.Webhooks;
+
+/// <summary>The <c>Webhooks</c> configuration section.</summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Webhooks";
+
+    /// <summary>How often the worker looks for due events when nothing woke it.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The first durable back-off; doubled after each failed request, up to <see cref="RetryCap"/>.</summary>
+    public TimeSpan RetryBase { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan RetryCap { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>An event still failing this long after it was written is dead-lettered.</summary>
+    public TimeSpan DeadLetterAfter { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The longest one request may take.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Quick retries inside one delivery, for a blip; longer outages are the outbox schedule's.</summary>
+    public int ImmediateRetries { get; set; } = 2;
+
+    public TimeSpan ImmediateRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Deliveries in flight at once, each for a different contact.</summary>
+    public int MaxConcurrentDeliveries { get; set; } = 4;
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using WazzupAdmin.Data;
+using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Webhooks;
+
+namespace WazzupAdmin.Services.Webhooks;
+
+/// <summary>
+/// Writes webhook events into the caller's context, so they commit or roll back with the change that caused them.
+/// An event is written only while the CRM has an address and its subscription covers the event.
+/// </summary>
+public static class WebhookOutbox
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The subscription as committed (or as written earlier in this transaction); null while nobody subscribed.</summary>
+    public static async Task<WebhookSubscriptions?> SubscriptionAsync(AppDbContext db, CancellationToken cancellationToken)
+    {
+        var settings = await db.WebhookSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == WebhookSettings.SingletonId, cancellationToken);
+        return string.IsNullOrEmpty(settings?.Uri)
+            ? null
+            : new WebhookSubscriptions(settings.MessagesAndStatuses, settings.ContactsAndDealsCreation, settings.ChannelsUpdates);
+    }
+
+    /// <summary>
+    /// Adds an event to <paramref name="db"/> (the caller saves it): the body is <c>{eventId, &lt;kind&gt;: body}</c>.
+    /// </summary>
+    /// <param name="orderingKey">Events with the same key are delivered one after another, in the order written.</param>
+    /// <returns>Whether an event was added.</returns>
+    public static async Task<bool> EnqueueAsync(
+        AppDbContext db, string kind, string? orderingKey, object body, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await SubscriptionAsync(db, cancellationToken) is not { } subscription || !subscription.Covers(kind))
+        {
+            return false;
+        }
+
+        var eventId = Guid.NewGuid();
+        var payload = new Dictionary<string, object> { ["eventId"] = eventId, [kind] = body };
+        db.OutboxEvents.Add(new OutboxEvent
+        {
+            EventId = eventId,
+            Kind = kind,
+            OrderingKey = orderingKey,
+            Payload = JsonSerializer.Serialize(payload, Json),
+            Status = OutboxStatus.Pending,
+            CreatedAtUtc = now,
+            NextAttemptAtUtc = now,
+        });
+        return true;
+    }
+}
