@@ -10,10 +10,14 @@ public static class ApiRateLimiting
 {
     public const string PolicyName = "api-key";
 
+    /// <summary>500 requests in 5 seconds unless the configuration says otherwise.</summary>
+    public static (int PermitLimit, TimeSpan Window) Limits(IConfiguration configuration) =>
+        (configuration.GetValue("Api:RateLimit:PermitLimit", 500),
+         TimeSpan.FromSeconds(configuration.GetValue("Api:RateLimit:WindowSeconds", 5.0)));
+
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
-        var permitLimit = configuration.GetValue("Api:RateLimit:PermitLimit", 500);
-        var window = TimeSpan.FromSeconds(configuration.GetValue("Api:RateLimit:WindowSeconds", 5.0));
+        var (permitLimit, window) = Limits(configuration);
         services.AddRateLimiter(options =>
         {
             options.AddPolicy(PolicyName, context =>
