@@ -63,6 +63,31 @@ public sealed class WebhookApiTests : IAsyncLifetime
         Assert.False(settings.TryGetProperty("webhooksUri", out var uri) && uri.GetString() is not null);
     }
 
+    [Fact]
+    public async Task A_patch_changes_only_what_it_carries_and_an_empty_address_unsubscribes()
+    {
+        using var api = await ApiClient.CreateAsync(app);
+        using var subscribed = await api.PatchAsJsonAsync("/api/v3/webhooks", new
+        {
+            webhooksUri = receiver.Address,
+            subscriptions = new { messagesAndStatuses = true, contactsAndDealsCreation = true, channelsUpdates = true },
+        });
+        Assert.Equal(HttpStatusCode.OK, subscribed.StatusCode);
+
+        using var narrowed = await api.PatchAsJsonAsync("/api/v3/webhooks", new { subscriptions = new { channelsUpdates = false } });
+
+        var settings = await narrowed.JsonAsync();
+        Assert.Equal(receiver.Address, settings.GetProperty("webhooksUri").GetString());
+        Assert.True(settings.GetProperty("subscriptions").GetProperty("messagesAndStatuses").GetBoolean());
+        Assert.False(settings.GetProperty("subscriptions").GetProperty("channelsUpdates").GetBoolean());
+        // The address did not change, so it was not tested again.
+        Assert.Single(receiver.Requests);
+
+        using var unsubscribed = await api.PatchAsJsonAsync("/api/v3/webhooks", new { webhooksUri = "" });
+        Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
+        Assert.False((await unsubscribed.JsonAsync()).TryGetProperty("webhooksUri", out _));
+    }
+
     [Theory]
     [InlineData("not an address")]
     [InlineData("ftp://crm.example/hooks")]

@@ -40,7 +40,9 @@ public static class WebhookEndpoints
                     body!.Subscriptions?.MessagesAndStatuses ?? current.Subscriptions.MessagesAndStatuses,
                     body.Subscriptions?.ContactsAndDealsCreation ?? current.Subscriptions.ContactsAndDealsCreation,
                     body.Subscriptions?.ChannelsUpdates ?? current.Subscriptions.ChannelsUpdates);
-                var outcome = await webhooks.SubscribeAsync(new WebhookSettingsInput(body.WebhooksUri, subscriptions), cancellationToken);
+                // Left out, the address stays; an empty string unsubscribes.
+                var uri = body.WebhooksUri ?? current.Uri;
+                var outcome = await webhooks.SubscribeAsync(new WebhookSettingsInput(uri, subscriptions), cancellationToken);
                 if (outcome.Succeeded)
                 {
                     return Results.Ok(ToDto(await webhooks.CurrentAsync(cancellationToken)));
@@ -60,8 +62,8 @@ public static class WebhookEndpoints
             .WithName("UpdateWebhooks")
             .WithSummary("Subscribe to webhooks")
             .WithDescription("Sets the address and the subscriptions. A new address first gets a POST of {\"test\": true} and must answer 200, "
-                + "otherwise the subscription is left as it was and the error carries the answer (WEBHOOK_TEST_FAILED). An empty webhooksUri "
-                + "unsubscribes. Every event body carries eventId (also in the X-Wazzup-Event-Id header) for dropping duplicates, and "
+                + "otherwise the subscription is left as it was and the error carries the answer (WEBHOOK_TEST_FAILED). Fields left out keep "
+                + "their value; an empty webhooksUri unsubscribes. Every event body carries eventId (also in the X-Wazzup-Event-Id header) for dropping duplicates, and "
                 + "X-Wazzup-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret shown at /settings/webhooks>.")
             .WithTags("Webhooks")
             .Produces<WebhookSettingsDto>(StatusCodes.Status200OK)
