@@ -28,7 +28,10 @@ public static class DatabaseSetup
     {
         // One context per operation: a Blazor circuit lives long and a shared context is not thread safe.
         // The factory also registers a scoped AppDbContext, which only Identity's stores use.
-        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString));
+        // One write gate per database, shared by every context of this app (see SqliteWriteGate).
+        var writeGate = new SqliteWriteGate();
+        var connectionSettings = new SqliteConnectionSettings();
+        services.AddDbContextFactory<AppDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(connectionSettings, writeGate));
         return services;
     }
 
