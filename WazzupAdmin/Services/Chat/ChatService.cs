@@ -29,21 +29,42 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Users.AsNoTracking()
+        return await CurrentUserAsync(db, accountId, cancellationToken);
+    }
+
+    private static Task<ChatUser?> CurrentUserAsync(AppDbContext db, string accountId, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking()
             .Where(u => u.Id == accountId && u.CrmUserId != null)
             .Join(db.CrmUsers, u => u.CrmUserId, c => c.Id, (u, c) => new ChatUser(c.Id, c.Name))
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// A context for one read use case with its connection opened once: opening a connection through EF registers its
+    /// SQLite functions anew each time, which costs more than the chat window's small queries themselves. Null user when
+    /// the account is not linked to a CRM user.
+    /// </summary>
+    private async Task<(AppDbContext Db, ChatUser? Me)> OpenForUserAsync(CancellationToken cancellationToken)
+    {
+        var accountId = (await currentActor.GetUserAsync()).FindFirstValue(ClaimTypes.NameIdentifier);
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (accountId is null)
+        {
+            return (db, null);
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return (db, await CurrentUserAsync(db, accountId, cancellationToken));
     }
 
     public async Task<IReadOnlyList<ConversationSummary>> ListAsync(int take = 200, CancellationToken cancellationToken = default)
     {
-        var me = await CurrentUserAsync(cancellationToken);
+        var (db, me) = await OpenForUserAsync(cancellationToken);
+        await using var _ = db;
         if (me is null)
         {
             return [];
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var visible = await VisibleTo(db, me.UserId, cancellationToken);
         return await visible
             .OrderByDescending(c => c.LastActivityAtUtc).ThenByDescending(c => c.Id)
@@ -55,13 +76,13 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
     /// <summary>The number of unanswered clients the domain counts for this user (see the domain's counters).</summary>
     public async Task<int> UnansweredCountAsync(CancellationToken cancellationToken = default)
     {
-        var me = await CurrentUserAsync(cancellationToken);
+        var (db, me) = await OpenForUserAsync(cancellationToken);
+        await using var _ = db;
         if (me is null)
         {
             return 0;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await (await VisibleTo(db, me.UserId, cancellationToken)).CountAsync(c => c.Unanswered, cancellationToken);
     }
 
@@ -106,21 +127,25 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
     /// <summary>The deals with this contact in which the current user is responsible, open ones first.</summary>
     public async Task<IReadOnlyList<DealLink>> DealsAsync(long conversationId, CancellationToken cancellationToken = default)
     {
-        var me = await CurrentUserAsync(cancellationToken);
+        var (db, me) = await OpenForUserAsync(cancellationToken);
+        await using var _ = db;
         if (me is null)
         {
             return [];
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var state = await LoadStateAsync(db, conversationId, me.UserId, cancellationToken);
         if (state is null || !state.Permissions.CanSee)
         {
             return [];
         }
 
-        return await db.Deals.AsNoTracking()
-            .Where(d => d.ResponsibleUserId == me.UserId && d.Contacts.Any(c => c.Id == state.ContactId))
+        // From the contact's few deals to their responsible users, not from the user's deals (thousands in a big CRM)
+        // to their contacts: written from the contact, the query leads SQLite to start there.
+        return await db.Contacts.AsNoTracking()
+            .Where(c => c.Id == state.ContactId)
+            .SelectMany(c => c.Deals)
+            .Where(d => d.ResponsibleUserId == me.UserId)
             .OrderBy(d => d.Closed).ThenBy(d => d.Name)
             .Select(d => new DealLink(d.Id, d.Name, d.Closed, d.Uri))
             .ToListAsync(cancellationToken);
@@ -274,11 +299,15 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             .ToListAsync(cancellationToken);
         var everything = roles.Where(r => r.Role is ChannelRole.Manager or ChannelRole.QualityControl).Select(r => r.ChannelId).ToList();
         var asRep = roles.Where(r => r.Role == ChannelRole.SalesRep).Select(r => r.ChannelId).ToList();
+        // A rep's conversations as a list of ids found through the indexes on the contacts' responsible user and on the
+        // offers, so that a rep among thousands of a channel's conversations does not join every one of them to its contact.
+        var mine = db.Conversations.Where(c => c.Contact!.ResponsibleUserId == userId).Select(c => c.Id)
+            .Concat(db.ConversationOffers.Where(o => o.UserId == userId)
+                .Where(o => db.Conversations.Any(c => c.Id == o.ConversationId && c.Contact!.ResponsibleUserId == null))
+                .Select(o => o.ConversationId));
         return db.Conversations.AsNoTracking().Where(c =>
             everything.Contains(c.ChannelId)
-            || (asRep.Contains(c.ChannelId)
-                && (c.Contact!.ResponsibleUserId == userId
-                    || (c.Contact.ResponsibleUserId == null && c.Offers.Any(o => o.UserId == userId)))));
+            || (asRep.Contains(c.ChannelId) && mine.Contains(c.Id)));
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Conversation, ConversationSummary>> Summary = c =>
