@@ -47,6 +47,10 @@ public sealed class Section(string title)
 
 public static class Machine
 {
+    /// <summary>The system's load average, which says how much else the cores were doing during the run.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     public static IReadOnlyList<(string Name, string Value)> Describe()
     {
         var cpu = "unknown";
@@ -82,6 +86,7 @@ public static class Machine
             ("OS", RuntimeInformation.OSDescription),
             (".NET", RuntimeInformation.FrameworkDescription),
             ("SQLite", sqlite),
+            ("Load average at the end (1, 5, 15 min)", LoadAverage()),
             ("Date", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
         ];
     }
