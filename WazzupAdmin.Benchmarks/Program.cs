@@ -33,22 +33,31 @@ public static class Program
     public static async Task<string> RunAsync(BenchmarkOptions options, TextWriter log)
     {
         var sections = new List<Section>();
-        if (options.Runs("distribution"))
+        foreach (var (part, title, run) in new (string, string, Func<BenchmarkOptions, TextWriter, Task<Section>>)[]
         {
-            log.WriteLine("Distribution of new clients…");
-            sections.Add(await DistributionBenchmark.RunAsync(options, log));
-        }
+            ("distribution", "Distribution of new clients", DistributionBenchmark.RunAsync),
+            ("queries", "Queries at scale", QueryBenchmark.RunAsync),
+            ("chat", "Chat window", ChatWindowBenchmark.RunAsync),
+        })
+        {
+            if (!options.Runs(part))
+            {
+                continue;
+            }
 
-        if (options.Runs("queries"))
-        {
-            log.WriteLine("Queries at scale…");
-            sections.Add(await QueryBenchmark.RunAsync(options, log));
-        }
-
-        if (options.Runs("chat"))
-        {
-            log.WriteLine("Chat window…");
-            sections.Add(await ChatWindowBenchmark.RunAsync(options, log));
+            log.WriteLine($"{title}…");
+            try
+            {
+                sections.Add(await run(options, log));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // One part failing still leaves the others' figures in the report, with the failure said plainly.
+                log.WriteLine($"  failed: {e}");
+                var failed = new Section(title);
+                failed.Note($"**Not measured: the run failed** — {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+                sections.Add(failed);
+            }
         }
 
         var output = new StringBuilder();

@@ -73,6 +73,23 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The channels whose every conversation the user sees: where they are manager or quality control.</summary>
+    public async Task<IReadOnlySet<Guid>> WholeChannelsAsync(CancellationToken cancellationToken = default)
+    {
+        var (db, me) = await OpenForUserAsync(cancellationToken);
+        await using var _ = db;
+        if (me is null)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var channels = await db.ChannelAccess.AsNoTracking()
+            .Where(a => a.CrmUserId == me.UserId && (a.Role == ChannelRole.Manager || a.Role == ChannelRole.QualityControl))
+            .Select(a => a.ChannelId)
+            .ToListAsync(cancellationToken);
+        return channels.ToHashSet();
+    }
+
     /// <summary>The number of unanswered clients the domain counts for this user (see the domain's counters).</summary>
     public async Task<int> UnansweredCountAsync(CancellationToken cancellationToken = default)
     {

@@ -81,7 +81,10 @@ public sealed class IncomingMessageService(IDbContextFactory<AppDbContext> dbFac
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         var outcome = received();
-        notifier.Publish(new ChatEvent(outcome.IsNewClient ? ChatEventKind.NewClient : ChatEventKind.NewMessage, channel.Id, outcome.ConversationId));
+        notifier.Publish(new ChatEvent(outcome.IsNewClient ? ChatEventKind.NewClient : ChatEventKind.NewMessage, channel.Id, outcome.ConversationId)
+        {
+            Concerns = [.. outcome.OfferedTo, .. outcome.ResponsibleUserId is { } responsible ? [responsible] : Array.Empty<string>()],
+        });
         return new ReceiveResult(outcome, []);
     }
 
