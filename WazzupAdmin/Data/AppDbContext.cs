@@ -123,6 +123,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             // One conversation per client and channel, whatever arrives at once.
             e.HasIndex(c => new { c.ChannelId, c.ContactId }).IsUnique();
             e.HasIndex(c => new { c.ChannelId, c.LastActivityAtUtc });
+            // The unanswered counters count a channel's conversations from the index alone.
+            e.HasIndex(c => new { c.ChannelId, c.Unanswered });
             e.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(c => c.Offers).WithOne().HasForeignKey(o => o.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -28,9 +28,12 @@ public static class DatabaseSetup
     {
         // One context per operation: a Blazor circuit lives long and a shared context is not thread safe.
         // The factory also registers a scoped AppDbContext, which only Identity's stores use.
+        // One write gate per database, shared by every context of this app (see SqliteWriteGate).
+        var writeGate = new SqliteWriteGate();
+        var connectionSettings = new SqliteConnectionSettings();
         services.AddDbContextFactory<AppDbContext>((provider, options) =>
         {
-            options.UseSqlite(connectionString);
+            options.UseSqlite(connectionString).AddInterceptors(connectionSettings, writeGate);
             // Wakes the webhook worker when a transaction that wrote outbox events commits.
             if (provider.GetService<Services.Webhooks.OutboxCommitInterceptor>() is { } outbox)
             {

@@ -603,6 +603,8 @@ namespace WazzupAdmin.Data.Migrations
 
                     b.HasIndex("ChannelId", "LastActivityAtUtc");
 
+                    b.HasIndex("ChannelId", "Unanswered");
+
                     b.ToTable("Conversations");
                 });
 

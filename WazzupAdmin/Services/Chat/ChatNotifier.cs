@@ -9,7 +9,19 @@ public enum ChatEventKind
 }
 
 /// <summary>Something happened to a conversation that open chat windows may need to show.</summary>
-public sealed record ChatEvent(ChatEventKind Kind, Guid ChannelId, long ConversationId);
+public sealed record ChatEvent(ChatEventKind Kind, Guid ChannelId, long ConversationId)
+{
+    /// <summary>
+    /// The CRM users whose own clients or offers the event touches, when the publisher knows them; null when it may touch
+    /// anyone's. Every open chat window hears every event: with this, a sales rep's window leaves alone what is not its
+    /// business instead of reloading its list and counter for each message of the channel.
+    /// </summary>
+    public IReadOnlyCollection<string>? Concerns { get; init; }
+
+    /// <summary>Whether the event may change what <paramref name="userId"/> sees, who sees every conversation of <paramref name="wholeChannels"/>.</summary>
+    public bool MayConcern(string userId, IReadOnlySet<Guid> wholeChannels) =>
+        Concerns is null || wholeChannels.Contains(ChannelId) || Concerns.Contains(userId);
+}
 
 /// <summary>
 /// The one in-process notifier that chat windows subscribe to: the use cases publish after they commit, and each

@@ -29,21 +29,42 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Users.AsNoTracking()
+        return await CurrentUserAsync(db, accountId, cancellationToken);
+    }
+
+    private static Task<ChatUser?> CurrentUserAsync(AppDbContext db, string accountId, CancellationToken cancellationToken) =>
+        db.Users.AsNoTracking()
             .Where(u => u.Id == accountId && u.CrmUserId != null)
             .Join(db.CrmUsers, u => u.CrmUserId, c => c.Id, (u, c) => new ChatUser(c.Id, c.Name))
             .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// A context for one read use case with its connection opened once: opening a connection through EF registers its
+    /// SQLite functions anew each time, which costs more than the chat window's small queries themselves. Null user when
+    /// the account is not linked to a CRM user.
+    /// </summary>
+    private async Task<(AppDbContext Db, ChatUser? Me)> OpenForUserAsync(CancellationToken cancellationToken)
+    {
+        var accountId = (await currentActor.GetUserAsync()).FindFirstValue(ClaimTypes.NameIdentifier);
+        var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (accountId is null)
+        {
+            return (db, null);
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        return (db, await CurrentUserAsync(db, accountId, cancellationToken));
     }
 
     public async Task<IReadOnlyList<ConversationSummary>> ListAsync(int take = 200, CancellationToken cancellationToken = default)
     {
-        var me = await CurrentUserAsync(cancellationToken);
+        var (db, me) = await OpenForUserAsync(cancellationToken);
+        await using var _ = db;
         if (me is null)
         {
             return [];
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var visible = await VisibleTo(db, me.UserId, cancellationToken);
         visible = InScope(visible, await ScopedContactIdsAsync(db, cancellationToken));
         return await visible
@@ -53,16 +74,33 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The channels whose every conversation the user sees: where they are manager or quality control.</summary>
+    public async Task<IReadOnlySet<Guid>> WholeChannelsAsync(CancellationToken cancellationToken = default)
+    {
+        var (db, me) = await OpenForUserAsync(cancellationToken);
+        await using var _ = db;
+        if (me is null)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var channels = await db.ChannelAccess.AsNoTracking()
+            .Where(a => a.CrmUserId == me.UserId && (a.Role == ChannelRole.Manager || a.Role == ChannelRole.QualityControl))
+            .Select(a => a.ChannelId)
+            .ToListAsync(cancellationToken);
+        return channels.ToHashSet();
+    }
+
     /// <summary>The number of unanswered clients the domain counts for this user (see the domain's counters).</summary>
     public async Task<int> UnansweredCountAsync(CancellationToken cancellationToken = default)
     {
-        var me = await CurrentUserAsync(cancellationToken);
+        var (db, me) = await OpenForUserAsync(cancellationToken);
+        await using var _ = db;
         if (me is null)
         {
             return 0;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var visible = InScope(await VisibleTo(db, me.UserId, cancellationToken), await ScopedContactIdsAsync(db, cancellationToken));
         return await visible.CountAsync(c => c.Unanswered, cancellationToken);
     }
@@ -108,21 +146,25 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
     /// <summary>The deals with this contact in which the current user is responsible, open ones first.</summary>
     public async Task<IReadOnlyList<DealLink>> DealsAsync(long conversationId, CancellationToken cancellationToken = default)
     {
-        var me = await CurrentUserAsync(cancellationToken);
+        var (db, me) = await OpenForUserAsync(cancellationToken);
+        await using var _ = db;
         if (me is null)
         {
             return [];
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var state = await LoadStateAsync(db, conversationId, me.UserId, cancellationToken);
         if (state is null || !state.Permissions.CanSee || !InScope(state.ContactId, await ScopedContactIdsAsync(db, cancellationToken)))
         {
             return [];
         }
 
-        return await db.Deals.AsNoTracking()
-            .Where(d => d.ResponsibleUserId == me.UserId && d.Contacts.Any(c => c.Id == state.ContactId))
+        // From the contact's few deals to their responsible users, not from the user's deals (thousands in a big CRM)
+        // to their contacts: written from the contact, the query leads SQLite to start there.
+        return await db.Contacts.AsNoTracking()
+            .Where(c => c.Id == state.ContactId)
+            .SelectMany(c => c.Deals)
+            .Where(d => d.ResponsibleUserId == me.UserId)
             .OrderBy(d => d.Closed).ThenBy(d => d.Name)
             .Select(d => new DealLink(d.Id, d.Name, d.Closed, d.Uri))
             .ToListAsync(cancellationToken);

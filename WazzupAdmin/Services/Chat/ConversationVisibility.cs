@@ -21,11 +21,15 @@ public static class ConversationVisibility
             .ToListAsync(cancellationToken);
         var everything = roles.Where(r => r.Role is ChannelRole.Manager or ChannelRole.QualityControl).Select(r => r.ChannelId).ToList();
         var asRep = roles.Where(r => r.Role == ChannelRole.SalesRep).Select(r => r.ChannelId).ToList();
+        // A rep's conversations as a list of ids found through the indexes on the contacts' responsible user and on the
+        // offers, so that a rep among thousands of a channel's conversations does not join every one of them to its contact.
+        var mine = db.Conversations.Where(c => c.Contact!.ResponsibleUserId == userId).Select(c => c.Id)
+            .Concat(db.ConversationOffers.Where(o => o.UserId == userId)
+                .Where(o => db.Conversations.Any(c => c.Id == o.ConversationId && c.Contact!.ResponsibleUserId == null))
+                .Select(o => o.ConversationId));
         return db.Conversations.AsNoTracking().Where(c =>
             everything.Contains(c.ChannelId)
-            || (asRep.Contains(c.ChannelId)
-                && (c.Contact!.ResponsibleUserId == userId
-                    || (c.Contact.ResponsibleUserId == null && c.Offers.Any(o => o.UserId == userId)))));
+            || (asRep.Contains(c.ChannelId) && mine.Contains(c.Id)));
     }
 
     /// <summary>

@@ -84,7 +84,10 @@ public sealed class IncomingMessageService(IDbContextFactory<AppDbContext> dbFac
         await WebhookEvents.ReceivedAsync(db, outcome.ConversationId, outcome.IsNewClient, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        notifier.Publish(new ChatEvent(outcome.IsNewClient ? ChatEventKind.NewClient : ChatEventKind.NewMessage, channel.Id, outcome.ConversationId));
+        notifier.Publish(new ChatEvent(outcome.IsNewClient ? ChatEventKind.NewClient : ChatEventKind.NewMessage, channel.Id, outcome.ConversationId)
+        {
+            Concerns = [.. outcome.OfferedTo, .. outcome.ResponsibleUserId is { } responsible ? [responsible] : Array.Empty<string>()],
+        });
         return new ReceiveResult(outcome, []);
     }
 

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using WazzupAdmin.Data;
+using WazzupAdmin.Extensions;
+
+namespace WazzupAdmin.Benchmarks;
+
+/// <summary>
+/// The console built exactly as Program.cs builds it (same services, same store settings, same pipeline), on a SQLite
+/// file in a temporary folder of its own that is deleted on dispose.
+/// </summary>
+public sealed class AppHost : IAsyncDisposable
+{
+    private AppHost(WebApplication app, string folder)
+    {
+        App = app;
+        Folder = folder;
+    }
+
+    public WebApplication App { get; }
+
+    public string Folder { get; }
+
+    public IServiceProvider Services => App.Services;
+
+    public string DatabasePath => Path.Combine(Folder, "wazzupadmin.db");
+
+    /// <summary>Base address when started with Kestrel, ending in "/".</summary>
+    public Uri? Address { get; private set; }
+
+    /// <param name="seedDemo">Seed the demo workspace (as a first start does).</param>
+    /// <param name="serve">Start Kestrel on a free loopback port and the whole request pipeline.</param>
+    public static async Task<AppHost> StartAsync(bool seedDemo, bool serve)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "wazzupadmin-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            // The app's name finds its static web assets manifests, which the build copies beside this program.
+            ApplicationName = "WazzupAdmin",
+            EnvironmentName = "Production",
+            ContentRootPath = folder,
+            Args = [],
+        });
+        builder.AddRootAppSettings();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{DatabaseSetup.ConnectionStringName}"] = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "wazzupadmin.db") }.ToString(),
+            ["DataProtection:KeysFolder"] = Path.Combine(folder, "keys"),
+            ["Demo:Seed"] = seedDemo ? "true" : "false",
+            ["Logging:LogLevel:Default"] = "Error",
+            ["Logging:LogLevel:Microsoft"] = "Error",
+            ["Logging:LogLevel:WazzupAdmin"] = "Error",
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole();
+        builder.AddApplicationServices();
+        if (serve)
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+        }
+
+        var app = builder.Build();
+        var host = new AppHost(app, folder);
+        await DatabaseSetup.MigrateAsync(app.Services);
+        if (seedDemo)
+        {
+            await WorkspaceInitializer.InitializeAsync(app.Services, app.Configuration, app.Logger);
+        }
+        else
+        {
+            await WorkspaceInitializer.EnsureRolesAsync(app.Services.CreateScope().ServiceProvider);
+        }
+
+        if (serve)
+        {
+            app.UseApplicationPipeline();
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            host.Address = new Uri(address.TrimEnd('/') + "/");
+        }
+
+        return host;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Address is not null)
+        {
+            await App.StopAsync();
+        }
+
+        await App.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

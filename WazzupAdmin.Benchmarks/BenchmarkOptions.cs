@@ -1,0 +1,82 @@
+namespace WazzupAdmin.Benchmarks;
+
+/// <summary>
+/// <c>--quick</c>: small sizes, for a first look or a smoke test. <c>--only distribution,queries,chat</c>: some parts.
+/// <c>--out PATH</c>: where the Markdown goes (default BENCHMARKS.md at the repository root; <c>--out -</c> writes none).
+/// <c>--clients N</c>: new clients per distribution run. <c>--scale X</c>: the generated store's size (1 = a million deals).
+/// <c>--circuits N</c> and <c>--messages N</c>: the chat-window part's sizes.
+/// </summary>
+public sealed record BenchmarkOptions(bool Quick, IReadOnlySet<string> Parts, string? OutputPath, int Circuits, int Messages, double Scale, int Clients)
+{
+    public static readonly string[] AllParts = ["distribution", "queries", "chat"];
+
+    public bool Runs(string part) => Parts.Contains(part);
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var quick = false;
+        var parts = new HashSet<string>(AllParts, StringComparer.OrdinalIgnoreCase);
+        string? output = DefaultOutputPath();
+        int? circuits = null;
+        int? messages = null;
+        double? scale = null;
+        int? clients = null;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--quick":
+                    quick = true;
+                    break;
+                case "--only":
+                    parts = new HashSet<string>(Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase);
+                    if (parts.Except(AllParts, StringComparer.OrdinalIgnoreCase).FirstOrDefault() is { } unknown)
+                    {
+                        throw new ArgumentException($"Unknown part '{unknown}': use {string.Join(", ", AllParts)}.");
+                    }
+
+                    break;
+                case "--out":
+                    var path = Value(args, ref i);
+                    output = path == "-" ? null : Path.GetFullPath(path);
+                    break;
+                case "--circuits":
+                    circuits = int.Parse(Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case "--messages":
+                    messages = int.Parse(Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case "--clients":
+                    clients = int.Parse(Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                case "--scale":
+                    scale = double.Parse(Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Options: --quick, --only distribution,queries,chat, --out PATH|-, --clients N, --circuits N, --messages N, --scale X.");
+            }
+        }
+
+        return new BenchmarkOptions(quick, parts, output, circuits ?? (quick ? 5 : 200), messages ?? (quick ? 10 : 200), scale ?? (quick ? 0.01 : 1), clients ?? (quick ? 100 : 4000));
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i) =>
+        ++i < args.Count ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value.");
+
+    /// <summary>BENCHMARKS.md beside WazzupAdmin.sln, found from the working folder or the program's folder.</summary>
+    private static string? DefaultOutputPath()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                if (File.Exists(Path.Combine(folder.FullName, "WazzupAdmin.sln")))
+                {
+                    return Path.Combine(folder.FullName, "BENCHMARKS.md");
+                }
+            }
+        }
+
+        return Path.GetFullPath("BENCHMARKS.md");
+    }
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WazzupAdmin.Data;
+using WazzupAdmin.Services.Chat;
+
+namespace WazzupAdmin.Benchmarks;
+
+/// <summary>
+/// The chat window's queries on a generated store of a million deals, timed through the app's own use cases
+/// (ChatService) as a signed-in sales rep and manager would call them.
+/// </summary>
+public static class QueryBenchmark
+{
+    public static async Task<Section> RunAsync(BenchmarkOptions options, TextWriter log)
+    {
+        await using var host = await AppHost.StartAsync(seedDemo: false, serve: false);
+        var size = StoreSize.Scaled(options.Scale);
+        var factory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        string connectionString;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            connectionString = db.Database.GetConnectionString()!;
+        }
+
+        var generation = StoreGenerator.Generate(connectionString, size);
+        log.WriteLine($"  generated {size.Users:N0} users, {size.Contacts:N0} contacts, {size.Deals:N0} deals, {size.Conversations:N0} conversations in {generation.TotalSeconds:0.0} s");
+
+        var iterations = options.Quick ? 30 : 300;
+        var section = new Section("Queries at scale")
+            .Columns("Query", "Calls", "p50 ms", "p95 ms", "Goal (p95)", "");
+
+        // The conversations of the rep's own clients: the Deals dropdown is opened on them in turn.
+        var repConversations = Enumerable.Range(0, size.Conversations)
+            .Where(i => StoreGenerator.ResponsibleOf(size, i) == StoreGenerator.RepUser && !StoreGenerator.Unclaimed(i))
+            .Select(i => (long)i + 1)
+            .ToList();
+
+        await using var rep = await SignedInAsync(host, StoreGenerator.RepAccountId);
+        await using var manager = await SignedInAsync(host, StoreGenerator.ManagerAccountId);
+        var repChat = rep.ServiceProvider.GetRequiredService<ChatService>();
+        var managerChat = manager.ServiceProvider.GetRequiredService<ChatService>();
+
+        var next = 0;
+        var deals = await TimeAsync(iterations, async () => (await repChat.DealsAsync(repConversations[next++ % repConversations.Count])).Count);
+        Add(section, "Deals dropdown (sales rep, `ChatService.DealsAsync`)", deals, goal: 2);
+        var repList = await TimeAsync(iterations, async () => (await repChat.ListAsync()).Count);
+        Add(section, "Conversation list, first page (sales rep, `ListAsync`)", repList, goal: 20);
+        var managerList = await TimeAsync(iterations, async () => (await managerChat.ListAsync()).Count);
+        Add(section, "Conversation list, first page (manager, `ListAsync`)", managerList, goal: 20);
+        var repCount = await TimeAsync(iterations, () => repChat.UnansweredCountAsync());
+        Add(section, "Unanswered counter (sales rep, `UnansweredCountAsync`)", repCount, goal: null);
+        var managerCount = await TimeAsync(iterations, () => managerChat.UnansweredCountAsync());
+        Add(section, "Unanswered counter (manager, `UnansweredCountAsync`)", managerCount, goal: null);
+
+        section.Note($"Store: {size.Users:N0} CRM users in {size.Channels} channels (a manager, a quality control and sales reps each), {size.Contacts:N0} contacts, " +
+            $"{size.Deals:N0} deals linked to them, {size.Conversations:N0} conversations with a message each (1 in 20 an unclaimed new client offered to three reps); " +
+            $"generated with prepared INSERTs in one transaction in **{generation.TotalSeconds:0.0} s**. No ANALYZE is run, as in the app.");
+        section.Note("Each figure is the whole use case as the chat window calls it (the account's CRM user, its channel roles, the query), " +
+            $"{iterations} calls after {Math.Min(20, iterations)} warm-up calls. The rep is responsible for about {repConversations.Count:N0} conversations and " +
+            $"{size.Deals / size.Users * 4 / 5:N0} deals; the manager sees every conversation of a channel ({size.Conversations / size.Channels:N0}).");
+        return section;
+    }
+
+    private static void Add(Section section, string name, (Samples Samples, int Result) measured, double? goal)
+    {
+        var (samples, result) = measured;
+        var verdict = goal is null ? "" : samples.P95 <= goal ? $"≤ {goal} ms: met" : $"≤ {goal} ms: missed";
+        section.Row(name, samples.Count.ToString(), Samples.Ms(samples.P50), Samples.Ms(samples.P95), verdict, $"{result} rows");
+    }
+
+    private static async Task<(Samples Samples, int Result)> TimeAsync(int iterations, Func<Task<int>> call)
+    {
+        var result = 0;
+        for (var i = 0; i < Math.Min(20, iterations); i++)
+        {
+            result = await call();
+        }
+
+        var samples = new Samples();
+        for (var i = 0; i < iterations; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            result = await call();
+            samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        return (samples, result);
+    }
+
+    /// <summary>A service scope whose authentication state is the account, as a signed-in circuit has it.</summary>
+    private static async Task<AsyncServiceScope> SignedInAsync(AppHost host, string accountId)
+    {
+        var scope = host.Services.CreateAsyncScope();
+        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, accountId)], "Benchmark"));
+        var authentication = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
+        authentication.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
+        await Task.CompletedTask;
+        return scope;
+    }
+}

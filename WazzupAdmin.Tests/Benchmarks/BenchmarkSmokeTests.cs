@@ -1,0 +1,42 @@
+using WazzupAdmin.Benchmarks;
+
+namespace WazzupAdmin.Tests.Benchmarks;
+
+/// <summary>
+/// The benchmark program's own entry logic on a tiny store, so that a change to the app that breaks it is noticed here
+/// and not on the next benchmark run. It checks that the report is produced, never how fast anything was.
+/// </summary>
+public sealed class BenchmarkSmokeTests
+{
+    [Fact]
+    public async Task A_tiny_run_reports_the_distribution_and_query_tables()
+    {
+        var options = BenchmarkOptions.Parse(["--quick", "--only", "distribution,queries", "--clients", "10", "--scale", "0.001", "--out", "-"]);
+        using var log = new StringWriter();
+
+        var report = await WazzupAdmin.Benchmarks.Program.RunAsync(options, log);
+
+        Assert.DoesNotContain("Not measured", report);
+        Assert.Contains("| CPU |", report);
+        Assert.Contains("## Distribution of new clients", report);
+        foreach (var producers in DistributionBenchmark.ProducerCounts)
+        {
+            Assert.Contains($"| First responder | {producers} | 10 |", report);
+            Assert.Contains($"| In turn | {producers} | 10 |", report);
+        }
+
+        Assert.Contains("Raw commit rate", report);
+        Assert.Contains("## Queries at scale", report);
+        Assert.Matches(@"\| Deals dropdown [^\n]*\| [1-9]\d* rows \|", report);
+        Assert.Matches(@"\| Conversation list, first page \(sales rep[^\n]*\| [1-9]\d* rows \|", report);
+        Assert.Matches(@"\| Conversation list, first page \(manager[^\n]*\| [1-9]\d* rows \|", report);
+        Assert.DoesNotContain("## Chat window", report);
+    }
+
+    [Fact]
+    public void Unknown_parts_and_options_are_refused()
+    {
+        Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--only", "everything"]));
+        Assert.Throws<ArgumentException>(() => BenchmarkOptions.Parse(["--fast"]));
+    }
+}
