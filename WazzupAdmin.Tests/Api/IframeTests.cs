@@ -248,6 +248,25 @@ public sealed class IframeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_periodic_refresh_of_the_sign_in_keeps_a_link_session_narrowed()
+    {
+        var filter = new[] { new ChatRef("whatsapp", LuciaPhone) };
+        await using var scope = app.Services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var account = (await provider.GetRequiredService<UserManager<ApplicationUser>>().FindByEmailAsync(DemoWorkspace.AdminEmail))!;
+        var factory = provider.GetRequiredService<IUserClaimsPrincipalFactory<ApplicationUser>>();
+        var linkSession = ChatLinkSessions.Narrow(await factory.CreateAsync(account), ChatScope.Card, filter, ClaimTypes.Role);
+        var rebuilt = await factory.CreateAsync(account);
+        Assert.True(rebuilt.IsInRole(Roles.Administrator));
+        var refreshing = new SecurityStampRefreshingPrincipalContext { CurrentPrincipal = linkSession, NewPrincipal = rebuilt };
+
+        await provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<SecurityStampValidatorOptions>>().Value.OnRefreshingPrincipal!(refreshing);
+
+        Assert.False(refreshing.NewPrincipal!.IsInRole(Roles.Administrator));
+        Assert.Equal(filter, ChatScope.CardFilter(refreshing.NewPrincipal));
+    }
+
+    [Fact]
     public async Task Pages_may_be_framed_by_the_console_itself_by_default()
     {
         using var response = await app.CreateClient().GetAsync("/Account/Login");
