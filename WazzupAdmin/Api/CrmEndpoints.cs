@@ -199,7 +199,8 @@ public static class CrmEndpoints
         CrmPushStatus.TooMany => ApiErrors.TooMany(outcome.Count),
         CrmPushStatus.Invalid => ApiErrors.BadRequest(
             ApiErrors.ValidationError,
-            $"{outcome.Errors.Count} of the entities are invalid (at index {string.Join(", ", outcome.Errors.Select(e => e.Index))}); nothing was stored.",
+            (outcome.Errors.Count == 1 ? "1 entity is invalid (at index " : $"{outcome.Errors.Count} entities are invalid (at indexes ")
+            + $"{string.Join(", ", outcome.Errors.Select(e => e.Index))}); nothing was stored.",
             outcome.Errors.Select(e => new CrmValidationError(e.Index, e.Id, Messages(e.Fields))).ToList()),
         CrmPushStatus.ResponsibleUserNotFound => ApiErrors.BadRequest(
             CrmApiErrors.ResponsibleUserNotFound,
