@@ -37,6 +37,8 @@ public sealed class IncomingMessageStore : IAsyncDisposable
         return await scope.ServiceProvider.GetRequiredService<IncomingMessageService>().ReceiveAsync(message);
     }
 
+    public IServiceProvider Services => services;
+
     public AppDbContext CreateDbContext() =>
         services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
 

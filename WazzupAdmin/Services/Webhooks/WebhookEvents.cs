@@ -36,35 +36,35 @@ public static class WebhookEvents
     public const string ByClaim = "claim";
     public const string ByAssignment = "assignment";
 
-    /// <summary>A client's message: for a new client first its contact, its deal and (in turn) its responsible user.</summary>
-    public static async Task ReceivedAsync(AppDbContext db, long conversationId, bool isNewClient, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The events of a client's message, in the order to store them: for a new client (<paramref name="newClientDeal"/>
+    /// given) first its contact, its deal and (in turn) its responsible user. The message must have its id.
+    /// </summary>
+    public static IEnumerable<OutboxEvent> Received(
+        WebhookSubscriptions subscription, Guid channelId, string chatType, string chatId, Contact contact, Deal? newClientDeal, Message message) =>
+        ReceivedKinds(subscription, channelId, chatType, chatId, contact, newClientDeal, message).OfType<OutboxEvent>();
+
+    // Null for each kind the subscription leaves out.
+    private static IEnumerable<OutboxEvent?> ReceivedKinds(
+        WebhookSubscriptions subscription, Guid channelId, string chatType, string chatId, Contact contact, Deal? newClientDeal, Message message)
     {
-        if (await WebhookOutbox.SubscriptionAsync(db, cancellationToken) is null)
+        var now = message.SentAtUtc;
+        if (newClientDeal is { } deal)
         {
-            return;
-        }
-
-        var facts = await FactsAsync(db, conversationId, cancellationToken);
-        if (isNewClient)
-        {
-            var contact = facts.Contact;
-            await WebhookOutbox.EnqueueAsync(db, WebhookKinds.CreateContact, contact.Id,
+            yield return WebhookOutbox.Event(subscription, WebhookKinds.CreateContact, contact.Id,
                 new CreateContactHook(contact.Id, contact.Name, contact.ResponsibleUserId,
-                    [.. contact.Chats.Select(c => new ContactDataHook(c.ChatType, c.ChatId))], contact.Uri), now, cancellationToken);
-            if (facts.Deal is { } deal)
+                    [.. contact.Chats.Select(c => new ContactDataHook(c.ChatType, c.ChatId))], contact.Uri), now);
+            yield return WebhookOutbox.Event(subscription, WebhookKinds.CreateDeal, contact.Id,
+                new CreateDealHook(deal.Id, deal.Name, deal.ResponsibleUserId, [contact.Id], deal.FunnelId, deal.StageId, deal.Uri, deal.Closed), now);
+            if (contact.ResponsibleUserId is { } responsible)
             {
-                await WebhookOutbox.EnqueueAsync(db, WebhookKinds.CreateDeal, contact.Id,
-                    new CreateDealHook(deal.Id, deal.Name, deal.ResponsibleUserId, [contact.Id], deal.FunnelId, deal.StageId, deal.Uri, deal.Closed),
-                    now, cancellationToken);
-            }
-
-            if (contact.ResponsibleUserId is not null)
-            {
-                await EnqueueResponsibleAsync(db, facts, previous: null, ByTurn, now, cancellationToken);
+                yield return WebhookOutbox.Event(subscription, WebhookKinds.ResponsibleChanged, contact.Id,
+                    new ResponsibleChangedHook(contact.Id, deal.Id, responsible, null, channelId, ByTurn, now), now);
             }
         }
 
-        await EnqueueLastMessageAsync(db, facts, incoming: true, now, cancellationToken);
+        yield return WebhookOutbox.Event(subscription, WebhookKinds.Messages, contact.Id,
+            new[] { MessageHookOf(message, channelId, chatType, chatId, contact, contact.Name) }, now);
     }
 
     /// <summary>A reply from the chat window; a first responder's claim before it.</summary>
@@ -81,7 +81,7 @@ public static class WebhookEvents
             await EnqueueResponsibleAsync(db, facts, previous: null, ByClaim, now, cancellationToken);
         }
 
-        await EnqueueLastMessageAsync(db, facts, incoming: false, now, cancellationToken);
+        await EnqueueReplyAsync(db, facts, now, cancellationToken);
     }
 
     /// <summary>An administrator or a manager made someone responsible for the conversation's client.</summary>
@@ -123,21 +123,23 @@ public static class WebhookEvents
             new ResponsibleChangedHook(facts.Contact.Id, facts.Deal?.Id, facts.Contact.ResponsibleUserId ?? "", previous, facts.ChannelId, reason, now),
             now, cancellationToken);
 
-    private static async Task EnqueueLastMessageAsync(AppDbContext db, Facts facts, bool incoming, DateTime now, CancellationToken cancellationToken)
+    private static async Task EnqueueReplyAsync(AppDbContext db, Facts facts, DateTime now, CancellationToken cancellationToken)
     {
         var contactId = facts.Contact.Id;
         var message = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == facts.ConversationId && m.Incoming == incoming)
+            .Where(m => m.ConversationId == facts.ConversationId && !m.Incoming)
             .OrderByDescending(m => m.Id)
             .FirstAsync(cancellationToken);
         var author = message.AuthorUserId is null
             ? facts.Contact.Name
             : await db.CrmUsers.AsNoTracking().Where(u => u.Id == message.AuthorUserId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
         var chatId = facts.Contact.Chats.FirstOrDefault(c => c.ChatType == facts.ChatType)?.ChatId ?? "";
-        var hook = new MessageHook(
-            message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), facts.ChannelId, facts.ChatType, chatId,
-            DateTime.SpecifyKind(message.SentAtUtc, DateTimeKind.Utc), "text", incoming ? "inbound" : "sent", message.Text,
-            IsEcho: !incoming, message.AuthorUserId, author, new MessageHookContact(contactId, facts.Contact.Name));
+        var hook = MessageHookOf(message, facts.ChannelId, facts.ChatType, chatId, facts.Contact, author);
         await WebhookOutbox.EnqueueAsync(db, WebhookKinds.Messages, contactId, new[] { hook }, now, cancellationToken);
     }
+
+    private static MessageHook MessageHookOf(Message message, Guid channelId, string chatType, string chatId, Contact contact, string? author) =>
+        new(message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), channelId, chatType, chatId,
+            DateTime.SpecifyKind(message.SentAtUtc, DateTimeKind.Utc), "text", message.Incoming ? "inbound" : "sent", message.Text,
+            IsEcho: !message.Incoming, message.AuthorUserId, author, new MessageHookContact(contact.Id, contact.Name));
 }

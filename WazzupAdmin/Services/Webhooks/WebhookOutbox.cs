@@ -35,14 +35,26 @@ public static class WebhookOutbox
     public static async Task<bool> EnqueueAsync(
         AppDbContext db, string kind, string? orderingKey, object body, DateTime now, CancellationToken cancellationToken)
     {
-        if (await SubscriptionAsync(db, cancellationToken) is not { } subscription || !subscription.Covers(kind))
+        if (await SubscriptionAsync(db, cancellationToken) is not { } subscription || Event(subscription, kind, orderingKey, body, now) is not { } outboxEvent)
         {
             return false;
         }
 
+        db.OutboxEvents.Add(outboxEvent);
+        return true;
+    }
+
+    /// <summary>The event to store, or null when the subscription does not cover its kind.</summary>
+    public static OutboxEvent? Event(WebhookSubscriptions subscription, string kind, string? orderingKey, object body, DateTime now)
+    {
+        if (!subscription.Covers(kind))
+        {
+            return null;
+        }
+
         var eventId = Guid.NewGuid();
         var payload = new Dictionary<string, object> { ["eventId"] = eventId, [kind] = body };
-        db.OutboxEvents.Add(new OutboxEvent
+        return new OutboxEvent
         {
             EventId = eventId,
             Kind = kind,
@@ -51,7 +63,6 @@ public static class WebhookOutbox
             Status = OutboxStatus.Pending,
             CreatedAtUtc = now,
             NextAttemptAtUtc = now,
-        });
-        return true;
+        };
     }
 }

@@ -1,0 +1,171 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using WazzupAdmin.Data.Entities;
+
+namespace WazzupAdmin.Data;
+
+/// <summary>
+/// Writes the rows of clients' messages with prepared SQL statements, on the context's connection and inside its open
+/// transaction, in the same columns and formats as EF Core (a <see cref="Guid"/> as upper-case text, a
+/// <see cref="DateTime"/> as <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c>, an enum as its name).
+/// <para>
+/// A new client is about ten rows. Through EF Core's change tracker each costs far more than SQLite's own insert, and
+/// since SQLite admits one writer at a time, that cost is what limits how many new clients a second the console takes
+/// (see BENCHMARKS.md). Each statement here is prepared once per transaction and then only rebound. Nothing written here
+/// is tracked by the context.
+/// </para>
+/// </summary>
+public sealed class IncomingRows : IDisposable
+{
+    private readonly SqliteConnection connection;
+    private readonly SqliteTransaction transaction;
+    private readonly Dictionary<string, SqliteCommand> commands = [];
+
+    private IncomingRows(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        this.connection = connection;
+        this.transaction = transaction;
+    }
+
+    /// <summary>Writes on <paramref name="db"/>'s connection, inside the transaction it must have begun.</summary>
+    public static IncomingRows For(AppDbContext db)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
+            ?? throw new InvalidOperationException("Begin the transaction before writing rows.");
+        return new IncomingRows((SqliteConnection)db.Database.GetDbConnection(), transaction);
+    }
+
+    public void InsertContact(Contact contact)
+    {
+        Execute("""INSERT INTO "Contacts" ("Id", "Name", "ResponsibleUserId", "Uri", "DeletedAtUtc") VALUES ($id, $name, $responsible, $uri, $deleted)""",
+            ("$id", contact.Id), ("$name", contact.Name), ("$responsible", contact.ResponsibleUserId), ("$uri", contact.Uri), ("$deleted", contact.DeletedAtUtc));
+        foreach (var chat in contact.Chats)
+        {
+            Execute("""INSERT INTO "ContactChats" ("ContactId", "ChatType", "ChatId") VALUES ($contact, $type, $chat)""",
+                ("$contact", contact.Id), ("$type", chat.ChatType), ("$chat", chat.ChatId));
+        }
+    }
+
+    /// <summary>The deal and its links to <paramref name="contactIds"/>.</summary>
+    public void InsertDeal(Deal deal, IEnumerable<string> contactIds)
+    {
+        Execute("""
+            INSERT INTO "Deals" ("Id", "Name", "ResponsibleUserId", "FunnelId", "StageId", "Uri", "Closed")
+            VALUES ($id, $name, $responsible, $funnel, $stage, $uri, $closed)
+            """,
+            ("$id", deal.Id), ("$name", deal.Name), ("$responsible", deal.ResponsibleUserId), ("$funnel", deal.FunnelId),
+            ("$stage", deal.StageId), ("$uri", deal.Uri), ("$closed", deal.Closed));
+        foreach (var contactId in contactIds)
+        {
+            Execute("""INSERT INTO "DealContacts" ("ContactsId", "DealsId") VALUES ($contact, $deal)""", ("$contact", contactId), ("$deal", deal.Id));
+        }
+    }
+
+    /// <summary>Inserts the conversation and its offers, and gives it its id.</summary>
+    public void InsertConversation(Conversation conversation)
+    {
+        conversation.Id = Scalar("""
+            INSERT INTO "Conversations" ("ChannelId", "ContactId", "NewClientDealId", "CreatedAtUtc", "LastActivityAtUtc", "LastMessagePreview", "Unanswered")
+            VALUES ($channel, $contact, $deal, $created, $activity, $preview, $unanswered) RETURNING "Id"
+            """,
+            ("$channel", conversation.ChannelId), ("$contact", conversation.ContactId), ("$deal", conversation.NewClientDealId),
+            ("$created", conversation.CreatedAtUtc), ("$activity", conversation.LastActivityAtUtc), ("$preview", conversation.LastMessagePreview),
+            ("$unanswered", conversation.Unanswered));
+        foreach (var offer in conversation.Offers)
+        {
+            offer.ConversationId = conversation.Id;
+            Execute("""INSERT INTO "ConversationOffers" ("ConversationId", "UserId") VALUES ($conversation, $user)""",
+                ("$conversation", conversation.Id), ("$user", offer.UserId));
+        }
+    }
+
+    /// <summary>The conversation's latest activity, as a new message changes it.</summary>
+    public void UpdateConversationActivity(Conversation conversation) =>
+        Execute("""UPDATE "Conversations" SET "LastActivityAtUtc" = $activity, "LastMessagePreview" = $preview, "Unanswered" = $unanswered WHERE "Id" = $id""",
+            ("$activity", conversation.LastActivityAtUtc), ("$preview", conversation.LastMessagePreview), ("$unanswered", conversation.Unanswered),
+            ("$id", conversation.Id));
+
+    /// <summary>Inserts the message into its conversation and gives it its id.</summary>
+    public void InsertMessage(long conversationId, Message message)
+    {
+        message.ConversationId = conversationId;
+        message.Id = Scalar("""
+            INSERT INTO "Messages" ("ConversationId", "Incoming", "AuthorUserId", "Text", "SentAtUtc")
+            VALUES ($conversation, $incoming, $author, $text, $sent) RETURNING "Id"
+            """,
+            ("$conversation", conversationId), ("$incoming", message.Incoming), ("$author", message.AuthorUserId), ("$text", message.Text),
+            ("$sent", message.SentAtUtc));
+    }
+
+    public void InsertAssignment(Assignment assignment) =>
+        assignment.Id = Scalar("""
+            INSERT INTO "Assignments" ("ConversationId", "ChannelId", "UserId", "AtUtc", "Reason")
+            VALUES ($conversation, $channel, $user, $at, $reason) RETURNING "Id"
+            """,
+            ("$conversation", assignment.ConversationId), ("$channel", assignment.ChannelId), ("$user", assignment.UserId), ("$at", assignment.AtUtc),
+            ("$reason", assignment.Reason));
+
+    /// <summary>The channel's rotation as it stands after the batch, inserted the first time.</summary>
+    public void SaveTurn(ChannelTurn turn) =>
+        Execute("""
+            INSERT INTO "ChannelTurns" ("ChannelId", "LastAssignedUserId", "ClientsDistributed") VALUES ($channel, $last, $count)
+            ON CONFLICT ("ChannelId") DO UPDATE SET "LastAssignedUserId" = excluded."LastAssignedUserId", "ClientsDistributed" = excluded."ClientsDistributed"
+            """,
+            ("$channel", turn.ChannelId), ("$last", turn.LastAssignedUserId), ("$count", turn.ClientsDistributed));
+
+    public void InsertOutboxEvent(OutboxEvent outboxEvent) =>
+        outboxEvent.Id = Scalar("""
+            INSERT INTO "OutboxEvents" ("EventId", "Kind", "OrderingKey", "Payload", "Status", "Attempts", "CreatedAtUtc", "NextAttemptAtUtc")
+            VALUES ($event, $kind, $key, $payload, $status, $attempts, $created, $next) RETURNING "Id"
+            """,
+            ("$event", outboxEvent.EventId), ("$kind", outboxEvent.Kind), ("$key", outboxEvent.OrderingKey), ("$payload", outboxEvent.Payload),
+            ("$status", outboxEvent.Status.ToString()), ("$attempts", outboxEvent.Attempts), ("$created", outboxEvent.CreatedAtUtc),
+            ("$next", outboxEvent.NextAttemptAtUtc));
+
+    private void Execute(string sql, params (string Name, object? Value)[] values) => Bind(sql, values).ExecuteNonQuery();
+
+    private long Scalar(string sql, params (string Name, object? Value)[] values) => (long)Bind(sql, values).ExecuteScalar()!;
+
+    private SqliteCommand Bind(string sql, (string Name, object? Value)[] values)
+    {
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = transaction;
+            foreach (var (name, _) in values)
+            {
+                command.Parameters.Add(name, SqliteType.Text);
+            }
+
+            commands[sql] = command;
+        }
+
+        for (var i = 0; i < values.Length; i++)
+        {
+            var parameter = command.Parameters[i];
+            (parameter.SqliteType, parameter.Value) = values[i].Value switch
+            {
+                null => (SqliteType.Text, DBNull.Value),
+                // EF Core keeps a Guid as upper-case text; Microsoft.Data.Sqlite would otherwise bind it as a blob.
+                Guid guid => (SqliteType.Text, guid.ToString().ToUpperInvariant()),
+                bool flag => (SqliteType.Integer, flag ? 1L : 0L),
+                int number => (SqliteType.Integer, number),
+                long number => (SqliteType.Integer, number),
+                DateTime time => (SqliteType.Text, (object)time),
+                var value => (SqliteType.Text, value),
+            };
+        }
+
+        return command;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in commands.Values)
+        {
+            command.Dispose();
+        }
+    }
+}

@@ -1,0 +1,314 @@
+using Microsoft.EntityFrameworkCore;
+using WazzupAdmin.Data;
+using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Channels;
+using WazzupAdmin.Domain.Crm;
+using WazzupAdmin.Domain.Distribution;
+using WazzupAdmin.Domain.Webhooks;
+using WazzupAdmin.Services.Settings;
+using WazzupAdmin.Services.Webhooks;
+
+namespace WazzupAdmin.Services.Chat;
+
+/// <summary>
+/// Stores clients' messages, in the order they came, in one transaction: all of them or none. A new client gets a
+/// contact and a deal in the channel's funnel and stage and is distributed by the channel's algorithm; a known client's
+/// message goes to the contact's responsible user. Within the batch each message sees what the ones before it did: a
+/// second message of a new client finds its contact, and each new client of an in-turn channel takes the next turn.
+/// The rows are written by <see cref="IncomingRows"/>'s prepared statements; EF Core only reads.
+/// </summary>
+internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuration, TimeProvider clock)
+{
+    private readonly Dictionary<(string ChatType, string ChatId), Contact> contacts = [];
+    private readonly Dictionary<(Guid ChannelId, string ContactId), Conversation> conversations = [];
+    private readonly Dictionary<Guid, NewClientRules> rules = [];
+    private readonly List<Stored> stored = [];
+    private IncomingRows rows = default!;
+    private WebhookSubscriptions? subscription;
+    private bool wroteOutboxEvents;
+
+    /// <summary>
+    /// The outcome of each message, by position; the events to publish once the caller knows it committed; whether
+    /// webhook events were written, for the delivery worker to be woken.
+    /// </summary>
+    public sealed record Written(IReadOnlyList<ReceiveResult> Results, IReadOnlyList<ChatEvent> Events, bool WroteOutboxEvents = false);
+
+    public static async Task<Written> WriteAsync(
+        AppDbContext db, IReadOnlyList<IncomingMessage> messages, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var batch = new IncomingBatch(db, configuration, clock);
+        return await batch.WriteAsync(messages, cancellationToken);
+    }
+
+    private async Task<Written> WriteAsync(IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
+    {
+        var results = new ReceiveResult[messages.Count];
+        var accepted = await CheckAsync(messages, results, cancellationToken);
+        if (accepted.Count == 0)
+        {
+            return new Written(results, []);
+        }
+
+        // BEGIN IMMEDIATE: writers take turns, so two messages from one new client cannot both create a contact, and
+        // concurrent new clients take consecutive turns.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using var prepared = IncomingRows.For(db);
+        rows = prepared;
+        subscription = await WebhookOutbox.SubscriptionAsync(db, cancellationToken);
+        var knownContacts = await KnownContactIdsAsync(accepted, cancellationToken);
+        foreach (var message in accepted)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var key = (message.ChatType, message.ChatId);
+            if (!contacts.TryGetValue(key, out var contact) && knownContacts.TryGetValue(key, out var contactId))
+            {
+                contact = await db.Contacts.AsNoTracking().FirstAsync(c => c.Id == contactId, cancellationToken);
+                contacts[key] = contact;
+            }
+
+            stored.Add(contact is null
+                ? await ReceiveFromNewClientAsync(message, now, cancellationToken)
+                : await ReceiveFromKnownClientAsync(message, contact, now, cancellationToken));
+        }
+
+        foreach (var channelRules in rules.Values)
+        {
+            rows.SaveTurn(channelRules.Turn);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+
+        var events = new List<ChatEvent>(stored.Count);
+        foreach (var item in stored)
+        {
+            var responsible = item.IsNewClient ? item.Decision!.AssignedTo : item.Contact.ResponsibleUserId;
+            var received = new ReceivedMessage(item.Conversation.Id, item.Contact.Id, item.IsNewClient, responsible, item.OfferedTo, item.Decision?.Reason);
+            results[item.Message.Index] = new ReceiveResult(received, []);
+            events.Add(new ChatEvent(item.IsNewClient ? ChatEventKind.NewClient : ChatEventKind.NewMessage, item.Message.Channel.Id, item.Conversation.Id)
+            {
+                Concerns = [.. item.OfferedTo, .. responsible is null ? Array.Empty<string>() : [responsible]],
+            });
+        }
+
+        return new Written(results, events, wroteOutboxEvents);
+    }
+
+    /// <summary>A message that passed the checks, with its channel and the client's normalised chat id.</summary>
+    private sealed record Accepted(int Index, Channel Channel, string ChatType, string ChatId, IncomingMessage Incoming);
+
+    /// <summary>A stored message; <paramref name="Decision"/> is how its client was distributed, for a new client.</summary>
+    private sealed record Stored(Accepted Message, Contact Contact, Conversation Conversation, DistributionDecision? Decision, IReadOnlyList<string> OfferedTo)
+    {
+        public bool IsNewClient => Decision is not null;
+    }
+
+    /// <summary>The channel's eligible reps, its rotation and where its new deals go, read once a batch.</summary>
+    private sealed record NewClientRules(IReadOnlyList<string> Eligible, ChannelTurn Turn, IReadOnlyDictionary<string, string> Names, string? FunnelId, string? StageId);
+
+    /// <summary>Refuses messages for a missing or disabled channel and malformed client ids; the rest are accepted, in order.</summary>
+    private async Task<List<Accepted>> CheckAsync(IReadOnlyList<IncomingMessage> messages, ReceiveResult[] results, CancellationToken cancellationToken)
+    {
+        var channelIds = messages.Select(m => m.ChannelId).Distinct().ToList();
+        var channels = await db.Channels.AsNoTracking().Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var accepted = new List<Accepted>(messages.Count);
+        for (var index = 0; index < messages.Count; index++)
+        {
+            var message = messages[index];
+            if (!channels.TryGetValue(message.ChannelId, out var channel))
+            {
+                results[index] = IncomingMessageService.Invalid("ChannelId", "This channel does not exist.");
+                continue;
+            }
+
+            if (channel.State == ChannelState.Disabled)
+            {
+                results[index] = IncomingMessageService.Invalid("ChannelId", "This channel is disabled and receives no messages.");
+                continue;
+            }
+
+            var client = ChannelIdentifier.CheckClient(channel.Transport, message.ClientId);
+            if (!client.IsValid)
+            {
+                results[index] = IncomingMessageService.Invalid("ClientId", client.Error!);
+                continue;
+            }
+
+            accepted.Add(new Accepted(index, channel, channel.Transport.ApiName(), client.Normalized, message));
+        }
+
+        return accepted;
+    }
+
+    /// <summary>The contacts that already own the batch's chats, one query per messenger (the unique index's first column).</summary>
+    private async Task<Dictionary<(string ChatType, string ChatId), string>> KnownContactIdsAsync(List<Accepted> accepted, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<(string, string), string>();
+        foreach (var byType in accepted.GroupBy(m => m.ChatType))
+        {
+            var chatType = byType.Key;
+            var chatIds = byType.Select(m => m.ChatId).Distinct().ToList();
+            var chats = await db.ContactChats.AsNoTracking()
+                .Where(c => c.ChatType == chatType && chatIds.Contains(c.ChatId))
+                .Select(c => new { c.ChatId, c.ContactId })
+                .ToListAsync(cancellationToken);
+            foreach (var chat in chats)
+            {
+                known[(chatType, chat.ChatId)] = chat.ContactId;
+            }
+        }
+
+        return known;
+    }
+
+    private async Task<Stored> ReceiveFromKnownClientAsync(Accepted message, Contact contact, DateTime now, CancellationToken cancellationToken)
+    {
+        var key = (message.Channel.Id, contact.Id);
+        if (!conversations.TryGetValue(key, out var conversation))
+        {
+            conversation = await db.Conversations.AsNoTracking().Include(c => c.Offers)
+                .FirstOrDefaultAsync(c => c.ChannelId == message.Channel.Id && c.ContactId == contact.Id, cancellationToken);
+        }
+
+        Message entry;
+        if (conversation is null)
+        {
+            conversation = new Conversation { ChannelId = message.Channel.Id, ContactId = contact.Id, CreatedAtUtc = now };
+            entry = AddIncoming(conversation, message.Incoming.Text, now);
+            rows.InsertConversation(conversation);
+        }
+        else
+        {
+            entry = AddIncoming(conversation, message.Incoming.Text, now);
+            rows.UpdateConversationActivity(conversation);
+        }
+
+        conversations[key] = conversation;
+        rows.InsertMessage(conversation.Id, entry);
+        WriteWebhookEvents(message, contact, newClientDeal: null, entry);
+        return new Stored(message, contact, conversation, Decision: null, [.. conversation.Offers.Select(o => o.UserId)]);
+    }
+
+    private async Task<Stored> ReceiveFromNewClientAsync(Accepted message, DateTime now, CancellationToken cancellationToken)
+    {
+        var channel = message.Channel;
+        var channelRules = await RulesAsync(channel, cancellationToken);
+        var turn = channelRules.Turn;
+        var decision = NewClientDistribution.Decide(
+            channel.Algorithm, channelRules.Eligible, turn.LastAssignedUserId, id => channelRules.Names.GetValueOrDefault(id, id));
+        if (decision.AssignedTo is not null)
+        {
+            turn.LastAssignedUserId = decision.AssignedTo;
+        }
+
+        turn.ClientsDistributed++;
+
+        var name = string.IsNullOrWhiteSpace(message.Incoming.ClientName) ? message.ChatId : message.Incoming.ClientName.Trim();
+        var contact = new Contact
+        {
+            Id = NewId("c"),
+            Name = name,
+            ResponsibleUserId = decision.AssignedTo,
+            Chats = [new ContactChat { ChatType = message.ChatType, ChatId = message.ChatId }],
+        };
+        contact.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.ContactUrlTemplateKey], "{contactId}", contact.Id);
+        var deal = new Deal
+        {
+            Id = NewId("d"),
+            Name = FieldRules.Truncate($"{name}: {channel.Name}", FieldLimits.DealName),
+            ResponsibleUserId = decision.AssignedTo,
+            FunnelId = channelRules.FunnelId,
+            StageId = channelRules.StageId,
+            Contacts = [contact],
+        };
+        deal.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.DealUrlTemplateKey], "{dealId}", deal.Id);
+        var conversation = new Conversation
+        {
+            ChannelId = channel.Id,
+            Contact = contact,
+            ContactId = contact.Id,
+            NewClientDealId = deal.Id,
+            CreatedAtUtc = now,
+            Offers = [.. decision.OfferedTo.Select(userId => new ConversationOffer { UserId = userId })],
+        };
+        var entry = AddIncoming(conversation, message.Incoming.Text, now);
+        rows.InsertContact(contact);
+        rows.InsertDeal(deal, [contact.Id]);
+        rows.InsertConversation(conversation);
+        rows.InsertMessage(conversation.Id, entry);
+        rows.InsertAssignment(new Assignment
+        {
+            ConversationId = conversation.Id,
+            ChannelId = channel.Id,
+            UserId = decision.AssignedTo,
+            AtUtc = now,
+            Reason = decision.Reason,
+        });
+        WriteWebhookEvents(message, contact, deal, entry);
+        contacts[(message.ChatType, message.ChatId)] = contact;
+        conversations[(channel.Id, contact.Id)] = conversation;
+        return new Stored(message, contact, conversation, decision, decision.OfferedTo);
+    }
+
+    private async Task<NewClientRules> RulesAsync(Channel channel, CancellationToken cancellationToken)
+    {
+        if (rules.TryGetValue(channel.Id, out var known))
+        {
+            return known;
+        }
+
+        var eligible = await db.ChannelAccess.AsNoTracking().EligibleForNewClients(channel.Id)
+            .Select(a => a.CrmUserId)
+            .ToListAsync(cancellationToken);
+        var turn = await db.ChannelTurns.AsNoTracking().FirstOrDefaultAsync(t => t.ChannelId == channel.Id, cancellationToken)
+            ?? new ChannelTurn { ChannelId = channel.Id };
+
+        // Every later turn of the batch goes to one of the eligible, so their names and the last one served's are all it needs.
+        var named = eligible.Append(turn.LastAssignedUserId ?? "").ToList();
+        var names = await db.CrmUsers.AsNoTracking().Where(u => named.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+        var (funnelId, stageId) = await NewDealStageAsync(channel, cancellationToken);
+        var loaded = new NewClientRules(eligible, turn, names, funnelId, stageId);
+        rules[channel.Id] = loaded;
+        return loaded;
+    }
+
+    /// <summary>The channel's chosen stage, or while it has none (removed in the CRM), the first stage of its funnel or of the first funnel.</summary>
+    private async Task<(string? FunnelId, string? StageId)> NewDealStageAsync(Channel channel, CancellationToken cancellationToken)
+    {
+        if (channel.FunnelId is not null && channel.StageId is not null)
+        {
+            return (channel.FunnelId, channel.StageId);
+        }
+
+        var fallback = await db.Stages.AsNoTracking()
+            .OrderBy(s => s.FunnelId == channel.FunnelId ? 0 : 1).ThenBy(s => s.Funnel!.Position).ThenBy(s => s.Position)
+            .Select(s => new { s.FunnelId, s.Id })
+            .FirstOrDefaultAsync(cancellationToken);
+        return (fallback?.FunnelId, fallback?.Id);
+    }
+
+    private void WriteWebhookEvents(Accepted message, Contact contact, Deal? newClientDeal, Message entry)
+    {
+        if (subscription is null)
+        {
+            return;
+        }
+
+        foreach (var outboxEvent in WebhookEvents.Received(subscription, message.Channel.Id, message.ChatType, message.ChatId, contact, newClientDeal, entry))
+        {
+            rows.InsertOutboxEvent(outboxEvent);
+            wroteOutboxEvents = true;
+        }
+    }
+
+    private static Message AddIncoming(Conversation conversation, string text, DateTime now)
+    {
+        var entry = new Message { Incoming = true, Text = text, SentAtUtc = now };
+        conversation.Messages.Add(entry);
+        conversation.LastActivityAtUtc = now;
+        conversation.LastMessagePreview = FieldRules.Truncate(text, ChatLimits.PreviewLength);
+        conversation.Unanswered = true;
+        return entry;
+    }
+
+    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+}

@@ -1,0 +1,145 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using WazzupAdmin.Data;
+using WazzupAdmin.Services.Webhooks;
+
+namespace WazzupAdmin.Services.Chat;
+
+/// <summary>
+/// The one writer of clients' messages. SQLite admits one writer at a time, so concurrent messages would only queue for
+/// the write lock, each paying for a transaction, a context and the channel's rules of its own. Instead they queue here
+/// and are stored in batches: whatever arrived while the previous batch was being written goes into one transaction
+/// (<see cref="IncomingBatch"/>), up to <see cref="MaxBatch"/> messages. A lone message is a batch of one, written at
+/// once. Each caller's task completes when its message has committed, so "received" still means stored and assigned.
+/// <para>
+/// A batch is all or nothing. If storing one fails, every message in it is written again on its own, so a message the
+/// store refuses fails only its own caller and no other message is lost.
+/// </para>
+/// </summary>
+public sealed class IncomingMessageWriter : IAsyncDisposable, IDisposable
+{
+    public const int MaxBatch = 128;
+
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IDbContextFactory<AppDbContext> dbFactory;
+    private readonly ChatNotifier notifier;
+    private readonly WebhookSignal webhooks;
+    private readonly IConfiguration configuration;
+    private readonly TimeProvider clock;
+    private readonly ILogger<IncomingMessageWriter> logger;
+    private readonly Task writing;
+
+    public IncomingMessageWriter(
+        IDbContextFactory<AppDbContext> dbFactory, ChatNotifier notifier, WebhookSignal webhooks, IConfiguration configuration, TimeProvider clock,
+        ILogger<IncomingMessageWriter> logger)
+    {
+        this.dbFactory = dbFactory;
+        this.notifier = notifier;
+        this.webhooks = webhooks;
+        this.configuration = configuration;
+        this.clock = clock;
+        this.logger = logger;
+        writing = Task.Run(WriteQueuedAsync);
+    }
+
+    /// <summary>Stores the message with the others waiting; completes once it has committed (or was refused).</summary>
+    /// <param name="cancellationToken">Cancels the message only while it still waits for its batch.</param>
+    public Task<ReceiveResult> WriteAsync(IncomingMessage message, CancellationToken cancellationToken = default)
+    {
+        var pending = new Pending(message, cancellationToken);
+        if (!queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(IncomingMessageWriter), "The app is stopping and stores no more messages");
+        }
+
+        return pending.Completion.Task;
+    }
+
+    private sealed record Pending(IncomingMessage Message, CancellationToken Cancellation)
+    {
+        public TaskCompletionSource<ReceiveResult> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    private async Task WriteQueuedAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && queue.Reader.TryRead(out var pending))
+            {
+                if (pending.Cancellation.IsCancellationRequested)
+                {
+                    pending.Completion.TrySetCanceled(pending.Cancellation);
+                }
+                else
+                {
+                    batch.Add(pending);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await WriteBatchAsync(batch);
+                batch.Clear();
+            }
+        }
+    }
+
+    private async Task WriteBatchAsync(List<Pending> batch)
+    {
+        IncomingBatch.Written written;
+        try
+        {
+            written = await WriteOnceAsync(batch);
+        }
+        catch (Exception exception) when (batch.Count > 1)
+        {
+            logger.LogWarning(exception, "Storing {Count} incoming messages together failed; storing each on its own", batch.Count);
+            foreach (var pending in batch)
+            {
+                await WriteBatchAsync([pending]);
+            }
+
+            return;
+        }
+        catch (Exception exception)
+        {
+            batch[0].Completion.TrySetException(exception);
+            return;
+        }
+
+        // Committed: the results and the live updates can no longer be undone, nor the batch written twice.
+        for (var index = 0; index < batch.Count; index++)
+        {
+            batch[index].Completion.TrySetResult(written.Results[index]);
+        }
+
+        foreach (var chatEvent in written.Events)
+        {
+            notifier.Publish(chatEvent);
+        }
+
+        if (written.WroteOutboxEvents)
+        {
+            webhooks.Wake();
+        }
+    }
+
+    private async Task<IncomingBatch.Written> WriteOnceAsync(List<Pending> batch)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await IncomingBatch.WriteAsync(db, [.. batch.Select(p => p.Message)], configuration, clock, CancellationToken.None);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        await writing;
+    }
+
+    public void Dispose()
+    {
+        queue.Writer.TryComplete();
+        writing.Wait(TimeSpan.FromSeconds(30));
+    }
+}
