@@ -40,6 +40,7 @@ public static class DatabaseSetup
                 options.AddInterceptors(outbox, outbox.Transactions);
             }
         });
+        services.AddHostedService(provider => new WalCheckpointer(connectionString, provider.GetRequiredService<ILogger<WalCheckpointer>>()));
         return services;
     }
 
