@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WazzupAdmin.Data;
 using WazzupAdmin.Extensions;
@@ -36,9 +37,10 @@ public sealed class AppHost : IAsyncDisposable
 
     /// <param name="seedDemo">Seed the demo workspace (as a first start does).</param>
     /// <param name="serve">Start Kestrel on a free loopback port and the whole request pipeline.</param>
-    public static async Task<AppHost> StartAsync(bool seedDemo, bool serve)
+    /// <param name="root">The folder under which the store's file is made; the temporary folder by default.</param>
+    public static async Task<AppHost> StartAsync(bool seedDemo, bool serve, string? root = null)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "wazzupadmin-bench", Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(root ?? Path.GetTempPath(), "wazzupadmin-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -84,6 +86,14 @@ public sealed class AppHost : IAsyncDisposable
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             host.Address = new Uri(address.TrimEnd('/') + "/");
+        }
+        else
+        {
+            // Without the web server, still the store's background checkpoints, as the running app has them.
+            foreach (var checkpointer in app.Services.GetServices<IHostedService>().OfType<WalCheckpointer>())
+            {
+                await checkpointer.StartAsync(CancellationToken.None);
+            }
         }
 
         return host;
