@@ -101,6 +101,8 @@ public static class CrmEndpoints
         string deletion)
         where T : class
     {
+        IResult NotFound(string id) => ApiErrors.NotFoundResult($"There is no {singular} {id}.", new { id });
+
         api.MapPost($"/{path}", async (HttpContext context, CrmSyncService sync, CancellationToken cancellationToken) =>
             {
                 var (items, error) = await ApiJson.ReadAsync<List<T?>>(context.Request, cancellationToken);
@@ -139,7 +141,7 @@ public static class CrmEndpoints
         api.MapGet($"/{path}/{{id}}", async (string id, CrmSyncService sync, CancellationToken cancellationToken) =>
                 await get(sync, id, cancellationToken) is { } item
                     ? Results.Ok(item)
-                    : ApiErrors.NotFoundResult($"There is no {singular} {id}.", new { id }))
+                    : NotFound(id))
             .Produces<T>()
             .Produces<ApiError>(StatusCodes.Status404NotFound)
             .WithName($"Get{tag}")
@@ -150,7 +152,7 @@ public static class CrmEndpoints
         api.MapDelete($"/{path}/{{id}}", async (string id, CrmSyncService sync, CancellationToken cancellationToken) =>
                 (await delete(sync, [id], cancellationToken)).Deleted.Count > 0
                     ? Results.NoContent()
-                    : ApiErrors.NotFoundResult($"There is no {singular} {id}.", new { id }))
+                    : NotFound(id))
             .Produces(StatusCodes.Status204NoContent)
             .Produces<ApiError>(StatusCodes.Status404NotFound)
             .WithName($"Delete{tag}")
