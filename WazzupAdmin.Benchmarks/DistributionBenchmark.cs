@@ -55,9 +55,8 @@ public static class DistributionBenchmark
                     ? rate >= 2000 && samples.P99 <= 25 && rate >= raw / 2 ? "met" : "missed"
                     : "";
                 goalMissed |= goal == "missed";
-                if (producers == ProducerCounts[^1])
+                if (algorithm == DistributionAlgorithm.RoundRobin && producers == ProducerCounts[^1])
                 {
-                    // The last algorithm measured (in turn) speaks for both in the explanation below.
                     inTurnAt32 = (rate, samples);
                 }
                 section.Row(algorithm == DistributionAlgorithm.FirstResponder ? "First responder" : "In turn",
