@@ -65,8 +65,7 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             return [];
         }
 
-        var visible = await VisibleTo(db, me.UserId, cancellationToken);
-        visible = InScope(visible, await ScopedContactIdsAsync(db, cancellationToken));
+        var visible = await VisibleInScopeAsync(db, me.UserId, cancellationToken);
         return await visible
             .OrderByDescending(c => c.LastActivityAtUtc).ThenByDescending(c => c.Id)
             .Take(take)
@@ -101,7 +100,7 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             return 0;
         }
 
-        var visible = InScope(await VisibleTo(db, me.UserId, cancellationToken), await ScopedContactIdsAsync(db, cancellationToken));
+        var visible = await VisibleInScopeAsync(db, me.UserId, cancellationToken);
         return await visible.CountAsync(c => c.Unanswered, cancellationToken);
     }
 
@@ -115,8 +114,8 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var state = await LoadStateAsync(db, conversationId, me.UserId, cancellationToken);
-        if (state is null || !state.Permissions.CanSee || !InScope(state.ContactId, await ScopedContactIdsAsync(db, cancellationToken)))
+        var state = await LoadStateInScopeAsync(db, conversationId, me.UserId, cancellationToken);
+        if (state is null || !state.Permissions.CanSee)
         {
             return null;
         }
@@ -153,8 +152,8 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             return [];
         }
 
-        var state = await LoadStateAsync(db, conversationId, me.UserId, cancellationToken);
-        if (state is null || !state.Permissions.CanSee || !InScope(state.ContactId, await ScopedContactIdsAsync(db, cancellationToken)))
+        var state = await LoadStateInScopeAsync(db, conversationId, me.UserId, cancellationToken);
+        if (state is null || !state.Permissions.CanSee)
         {
             return [];
         }
@@ -196,8 +195,8 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
         // BEGIN IMMEDIATE: the permission is decided on what is committed when this writer holds the lock, so of two
         // simultaneous first replies exactly one claims the client.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var state = await LoadStateAsync(db, conversationId, me.UserId, cancellationToken);
-        if (state is null || !InScope(state.ContactId, await ScopedContactIdsAsync(db, cancellationToken)))
+        var state = await LoadStateInScopeAsync(db, conversationId, me.UserId, cancellationToken);
+        if (state is null)
         {
             return new SendResult(SendStatus.Refused, Reason: NoAccess);
         }
@@ -310,11 +309,20 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             _ => NoAccess,
         };
 
-    private static Task<IQueryable<Conversation>> VisibleTo(AppDbContext db, string userId, CancellationToken cancellationToken) =>
-        ConversationVisibility.VisibleToAsync(db, userId, cancellationToken);
-
     // Scope card: a session opened by a chat link with scope card sees only the conversations of the contacts that have
-    // one of the link's chats, whatever the user's role would show. Applied on top of the role rules above.
+    // one of the link's chats, whatever the user's role would show. Every read and write of a conversation goes through
+    // one of the two methods below, which apply it on top of the role rules.
+
+    /// <summary>The conversations the user sees by their roles, narrowed to the session's scope.</summary>
+    private async Task<IQueryable<Conversation>> VisibleInScopeAsync(AppDbContext db, string userId, CancellationToken cancellationToken) =>
+        InScope(await ConversationVisibility.VisibleToAsync(db, userId, cancellationToken), await ScopedContactIdsAsync(db, cancellationToken));
+
+    /// <returns>The conversation's state for the user; null when it does not exist or lies outside the session's scope.</returns>
+    private async Task<ConversationState?> LoadStateInScopeAsync(AppDbContext db, long conversationId, string userId, CancellationToken cancellationToken) =>
+        await LoadStateAsync(db, conversationId, userId, cancellationToken) is { } state
+        && InScope(state.ContactId, await ScopedContactIdsAsync(db, cancellationToken))
+            ? state
+            : null;
 
     /// <returns>Null when the session is not narrowed; otherwise the contacts it may see.</returns>
     private async Task<IReadOnlySet<string>?> ScopedContactIdsAsync(AppDbContext db, CancellationToken cancellationToken)
