@@ -332,14 +332,8 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             return null;
         }
 
-        var types = filter.Select(f => f.ChatType).Distinct().ToList();
-        var ids = filter.Select(f => f.ChatId).Distinct().ToList();
-        var candidates = await db.ContactChats.AsNoTracking()
-            .Where(x => types.Contains(x.ChatType) && ids.Contains(x.ChatId))
-            .Select(x => new { x.ContactId, x.ChatType, x.ChatId })
-            .ToListAsync(cancellationToken);
-        var wanted = filter.ToHashSet();
-        return candidates.Where(x => wanted.Contains(new ChatRef(x.ChatType, x.ChatId))).Select(x => x.ContactId).ToHashSet(StringComparer.Ordinal);
+        var chats = await db.ContactChats.HoldingAsync(filter.Select(f => (f.ChatType, f.ChatId)), cancellationToken);
+        return chats.Select(x => x.ContactId).ToHashSet(StringComparer.Ordinal);
     }
 
     private static IQueryable<Conversation> InScope(IQueryable<Conversation> visible, IReadOnlySet<string>? contactIds)

@@ -139,26 +139,10 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         return accepted;
     }
 
-    /// <summary>The contacts that already own the batch's chats, one query per messenger (the unique index's first column).</summary>
-    private async Task<Dictionary<(string ChatType, string ChatId), string>> KnownContactIdsAsync(List<Accepted> accepted, CancellationToken cancellationToken)
-    {
-        var known = new Dictionary<(string, string), string>();
-        foreach (var byType in accepted.GroupBy(m => m.ChatType))
-        {
-            var chatType = byType.Key;
-            var chatIds = byType.Select(m => m.ChatId).Distinct().ToList();
-            var chats = await db.ContactChats.AsNoTracking()
-                .Where(c => c.ChatType == chatType && chatIds.Contains(c.ChatId))
-                .Select(c => new { c.ChatId, c.ContactId })
-                .ToListAsync(cancellationToken);
-            foreach (var chat in chats)
-            {
-                known[(chatType, chat.ChatId)] = chat.ContactId;
-            }
-        }
-
-        return known;
-    }
+    /// <summary>The contacts that already hold the batch's chats.</summary>
+    private async Task<Dictionary<(string ChatType, string ChatId), string>> KnownContactIdsAsync(List<Accepted> accepted, CancellationToken cancellationToken) =>
+        (await db.ContactChats.HoldingAsync(accepted.Select(m => (m.ChatType, m.ChatId)), cancellationToken))
+            .ToDictionary(c => (c.ChatType, c.ChatId), c => c.ContactId);
 
     private async Task<Stored> ReceiveFromKnownClientAsync(Accepted message, Contact contact, DateTime now, CancellationToken cancellationToken)
     {

@@ -105,11 +105,8 @@ public sealed partial class CrmSyncService
         }
 
         // A chat is taken when a contact this request does not rewrite has it.
-        var chatIds = chatsOf.SelectMany(x => x.Select(c => c.Id)).Distinct().ToList();
-        var holders = await db.ContactChats.AsNoTracking()
-            .Where(x => chatIds.Contains(x.ChatId) && !ids.Contains(x.ContactId))
-            .Select(x => new { x.ChatType, x.ChatId, x.ContactId })
-            .ToListAsync(cancellationToken);
+        var holders = await db.ContactChats.Where(x => !ids.Contains(x.ContactId))
+            .HoldingAsync(chatsOf.SelectMany(x => x.Select(c => (c.Type, c.Id))), cancellationToken);
         for (var i = 0; i < contacts.Count; i++)
         {
             var problems = new List<CrmFieldProblem>();
