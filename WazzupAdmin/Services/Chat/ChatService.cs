@@ -226,12 +226,13 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             await ClaimAsync(db, conversation, me.UserId, now, cancellationToken);
         }
 
-        conversation.Messages.Add(new Message { Incoming = false, AuthorUserId = me.UserId, Text = text, SentAtUtc = now });
+        var reply = new Message { Incoming = false, AuthorUserId = me.UserId, Text = text, SentAtUtc = now };
+        conversation.Messages.Add(reply);
         conversation.LastActivityAtUtc = now;
         conversation.LastMessagePreview = FieldRules.Truncate(text, ChatLimits.PreviewLength);
         conversation.Unanswered = false;
         await db.SaveChangesAsync(cancellationToken);
-        await Webhooks.WebhookEvents.SentAsync(db, conversationId, claimed: state.Permissions.CanClaim, now, cancellationToken);
+        await Webhooks.WebhookEvents.SentAsync(db, conversationId, claimed: state.Permissions.CanClaim, reply, me.Name, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 

@@ -67,34 +67,34 @@ public static class WebhookEvents
             new[] { MessageHookOf(message, channelId, chatType, chatId, contact, contact.Name) }, now);
     }
 
-    /// <summary>A reply from the chat window; a first responder's claim before it.</summary>
-    public static async Task SentAsync(AppDbContext db, long conversationId, bool claimed, DateTime now, CancellationToken cancellationToken)
+    /// <summary>A reply from the chat window, just saved with its id; a first responder's claim before it.</summary>
+    public static async Task SentAsync(
+        AppDbContext db, long conversationId, bool claimed, Message reply, string authorName, CancellationToken cancellationToken)
     {
-        if (await WebhookOutbox.SubscriptionAsync(db, cancellationToken) is null)
+        if (await FactsAsync(db, conversationId, cancellationToken) is not { } facts)
         {
             return;
         }
 
-        var facts = await FactsAsync(db, conversationId, cancellationToken);
+        var now = reply.SentAtUtc;
         if (claimed)
         {
-            await EnqueueResponsibleAsync(db, facts, previous: null, ByClaim, now, cancellationToken);
+            AddResponsibleChanged(db, facts, previous: null, ByClaim, now);
         }
 
-        await EnqueueReplyAsync(db, facts, now, cancellationToken);
+        var chatId = facts.Contact.Chats.FirstOrDefault(c => c.ChatType == facts.ChatType)?.ChatId ?? "";
+        Add(db, WebhookOutbox.Event(facts.Subscription, WebhookKinds.Messages, facts.Contact.Id,
+            new[] { MessageHookOf(reply, facts.ChannelId, facts.ChatType, chatId, facts.Contact, authorName) }, now));
     }
 
     /// <summary>An administrator or a manager made someone responsible for the conversation's client.</summary>
     public static async Task AssignedAsync(
         AppDbContext db, long conversationId, string? previousResponsibleUserId, DateTime now, CancellationToken cancellationToken)
     {
-        if (await WebhookOutbox.SubscriptionAsync(db, cancellationToken) is null)
+        if (await FactsAsync(db, conversationId, cancellationToken) is { } facts)
         {
-            return;
+            AddResponsibleChanged(db, facts, previousResponsibleUserId, ByAssignment, now);
         }
-
-        var facts = await FactsAsync(db, conversationId, cancellationToken);
-        await EnqueueResponsibleAsync(db, facts, previousResponsibleUserId, ByAssignment, now, cancellationToken);
     }
 
     /// <summary>A channel's state changed. Its updates are kept in order among themselves (disabled, then active again).</summary>
@@ -103,10 +103,16 @@ public static class WebhookEvents
             new[] { new ChannelUpdateHook(channel.Id, channel.Transport.ApiName(), channel.PlainId, channel.Name, channel.State.ApiName()) },
             now, cancellationToken);
 
-    private sealed record Facts(long ConversationId, Guid ChannelId, string ChatType, Contact Contact, Deal? Deal);
+    private sealed record Facts(WebhookSubscriptions Subscription, Guid ChannelId, string ChatType, Contact Contact, Deal? Deal);
 
-    private static async Task<Facts> FactsAsync(AppDbContext db, long conversationId, CancellationToken cancellationToken)
+    /// <summary>The conversation's channel, contact and deal as saved so far; null while nobody subscribed.</summary>
+    private static async Task<Facts?> FactsAsync(AppDbContext db, long conversationId, CancellationToken cancellationToken)
     {
+        if (await WebhookOutbox.SubscriptionAsync(db, cancellationToken) is not { } subscription)
+        {
+            return null;
+        }
+
         var conversation = await db.Conversations.AsNoTracking()
             .Where(c => c.Id == conversationId)
             .Select(c => new { c.ChannelId, c.Channel!.Transport, c.ContactId, c.NewClientDealId })
@@ -115,27 +121,20 @@ public static class WebhookEvents
         var deal = conversation.NewClientDealId is null
             ? null
             : await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == conversation.NewClientDealId, cancellationToken);
-        return new Facts(conversationId, conversation.ChannelId, conversation.Transport.ApiName(), contact, deal);
+        return new Facts(subscription, conversation.ChannelId, conversation.Transport.ApiName(), contact, deal);
     }
 
-    private static Task EnqueueResponsibleAsync(AppDbContext db, Facts facts, string? previous, string reason, DateTime now, CancellationToken cancellationToken) =>
-        WebhookOutbox.EnqueueAsync(db, WebhookKinds.ResponsibleChanged, facts.Contact.Id,
+    private static void AddResponsibleChanged(AppDbContext db, Facts facts, string? previous, string reason, DateTime now) =>
+        Add(db, WebhookOutbox.Event(facts.Subscription, WebhookKinds.ResponsibleChanged, facts.Contact.Id,
             new ResponsibleChangedHook(facts.Contact.Id, facts.Deal?.Id, facts.Contact.ResponsibleUserId ?? "", previous, facts.ChannelId, reason, now),
-            now, cancellationToken);
+            now));
 
-    private static async Task EnqueueReplyAsync(AppDbContext db, Facts facts, DateTime now, CancellationToken cancellationToken)
+    private static void Add(AppDbContext db, OutboxEvent? outboxEvent)
     {
-        var contactId = facts.Contact.Id;
-        var message = await db.Messages.AsNoTracking()
-            .Where(m => m.ConversationId == facts.ConversationId && !m.Incoming)
-            .OrderByDescending(m => m.Id)
-            .FirstAsync(cancellationToken);
-        var author = message.AuthorUserId is null
-            ? facts.Contact.Name
-            : await db.CrmUsers.AsNoTracking().Where(u => u.Id == message.AuthorUserId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
-        var chatId = facts.Contact.Chats.FirstOrDefault(c => c.ChatType == facts.ChatType)?.ChatId ?? "";
-        var hook = MessageHookOf(message, facts.ChannelId, facts.ChatType, chatId, facts.Contact, author);
-        await WebhookOutbox.EnqueueAsync(db, WebhookKinds.Messages, contactId, new[] { hook }, now, cancellationToken);
+        if (outboxEvent is not null)
+        {
+            db.OutboxEvents.Add(outboxEvent);
+        }
     }
 
     private static MessageHook MessageHookOf(Message message, Guid channelId, string chatType, string chatId, Contact contact, string? author) =>
