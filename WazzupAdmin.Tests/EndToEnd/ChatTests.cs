@@ -58,7 +58,7 @@ public sealed class ChatTests(E2EFixture fixture, ITestOutputHelper output) : E2
         await Expect(carmen.ConversationOf(client)).Not.ToContainTextAsync("New client");
         await Expect(boris.ConversationOf(client)).ToHaveCountAsync(0);
         // Boris's open pane learns of the claim; if it has not yet when he presses Send, the reply is refused instead.
-        var taken = boris.Pane.GetByText(ChatPage.TakenByAnotherRep);
+        var taken = boris.Pane.GetByText(ChatPage.TakenBy("Carmen López"));
         var refused = boris.Problem.Filter(new() { HasText = "Already taken by Carmen López" });
         if (await boris.SendButton.IsVisibleAsync() && await boris.SendButton.IsEnabledAsync())
         {

@@ -42,6 +42,20 @@ public sealed class SimulatorPageTests : AdminPageTest
     }
 
     [Fact]
+    public void Known_clients_say_who_a_new_client_on_offer_is_offered_to_until_a_rep_replies()
+    {
+        var page = RenderPage();
+        SelectLabelled(page.Nodes, "Channel").Change(SalesWhatsApp.ToString());
+
+        Send(page, "+34 611 222 333", "Olaf Berg", "Do you deliver?");
+
+        page.WaitForAssertion(() => Assert.Contains(KnownClients(page), r => r.Children[0].TextContent.Trim() == "Olaf Berg"), Patience);
+        var olaf = KnownClients(page).Single(r => r.Children[0].TextContent.Trim() == "Olaf Berg");
+        Assert.Equal("Offered to Boris Ivanov, Carmen López, Dmitri Sokolov, Hugo Martín", olaf.Children[2].TextContent.Trim());
+        Assert.DoesNotContain("Unassigned", olaf.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void New_clients_on_an_in_turn_channel_are_assigned_one_sales_rep_after_another()
     {
         var page = RenderPage();

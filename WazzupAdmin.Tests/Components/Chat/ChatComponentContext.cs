@@ -23,6 +23,7 @@ namespace WazzupAdmin.Tests.Components.Chat;
 public abstract class ChatComponentContext : BunitContext, IAsyncLifetime
 {
     public const string CreateDealTemplate = "/demo-crm/deals/new?contactId={contactId}&userId={userId}";
+    public const string ContactTemplate = "https://crm.example.com/contacts/{contactId}";
 
     protected static readonly DemoWorkspace.DemoChannel SalesWhatsApp = DemoWorkspace.Channels[0];
 
@@ -37,7 +38,11 @@ public abstract class ChatComponentContext : BunitContext, IAsyncLifetime
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [CrmLinks.CreateDealUrlTemplateKey] = CreateDealTemplate })
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                [CrmLinks.CreateDealUrlTemplateKey] = CreateDealTemplate,
+                [CrmLinks.ContactUrlTemplateKey] = ContactTemplate,
+            })
             .Build());
         authorization = this.AddAuthorization();
         db = ComponentTestDb.AddTo(Services);

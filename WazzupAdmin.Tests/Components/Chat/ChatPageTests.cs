@@ -87,7 +87,7 @@ public sealed class ChatPageTests : ChatComponentContext
     }
 
     [Fact]
-    public async Task A_client_another_rep_claims_is_shown_as_taken_and_leaves_the_list()
+    public async Task A_client_another_rep_claims_is_shown_as_taken_by_that_rep_and_leaves_the_list()
     {
         var newClient = await ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, "34611222343", "Nora Blanco", "Anyone there?"));
         await SignInAsync("u-carmen");
@@ -97,7 +97,7 @@ public sealed class ChatPageTests : ChatComponentContext
         var boris = await ChatAsAsync("u-boris");
         Assert.Equal(SendStatus.Sent, (await boris.SendAsync(newClient.ConversationId, "Boris here!")).Status);
 
-        page.WaitForAssertion(() => Assert.Contains("This client was taken by another sales rep.", page.Markup, StringComparison.Ordinal), Patience);
+        page.WaitForAssertion(() => Assert.Contains("This client was taken by Boris Ivanov.", page.Markup, StringComparison.Ordinal), Patience);
         Assert.Empty(page.FindAll("nav.conversation-list li"));
         Assert.DoesNotContain("Boris here!", page.Markup, StringComparison.Ordinal);
     }

@@ -1,5 +1,8 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WazzupAdmin.Data;
 using WazzupAdmin.Components.Pages.Chat;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Services.Chat;
@@ -72,6 +75,38 @@ public sealed class DealsMenuTests : ChatComponentContext
         Assert.Contains("No deals with this client", Popovers.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain(items, a => a.HasAttribute("data-deal-id"));
         Assert.Equal("/demo-crm/deals/new?contactId=c-1001&userId=u-anna", items.Single(a => a.TextContent.Trim() == "Create deal").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task The_contacts_own_CRM_page_comes_first_above_the_deals_and_opens_in_a_new_tab()
+    {
+        var lucia = await ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, "34600111222", null, "Hi"));
+        await SignInAsync("u-boris");
+
+        var items = OpenMenu(lucia, "u-boris");
+
+        Assert.Equal("Contact's page in the CRM", items[0].TextContent.Trim());
+        Assert.Equal(DemoWorkspace.ContactUri("c-1001"), items[0].GetAttribute("href"));
+        Assert.Equal("_blank", items[0].GetAttribute("target"));
+        Assert.Equal("noopener", items[0].GetAttribute("rel"));
+        Assert.True(items[1].HasAttribute("data-deal-id"));
+    }
+
+    [Fact]
+    public async Task A_contact_the_CRM_sent_without_an_address_links_to_the_configured_contact_page()
+    {
+        var lucia = await ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, "34600111222", null, "Hi"));
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await db.Contacts.Where(c => c.Id == "c-1001").ExecuteUpdateAsync(u => u.SetProperty(c => c.Uri, (string?)null));
+        }
+
+        await SignInAsync("u-boris");
+
+        var contactPage = OpenMenu(lucia, "u-boris")[0];
+
+        Assert.Equal("https://crm.example.com/contacts/c-1001", contactPage.GetAttribute("href"));
+        Assert.Equal("contact-page", contactPage.GetAttribute("data-testid"));
     }
 
     /// <summary>Renders the dropdown, opens it, and returns the links it shows.</summary>

@@ -7,7 +7,7 @@ namespace WazzupAdmin.Tests.EndToEnd.Pages;
 public sealed class ChatPage(IPage page)
 {
     public const string NotAvailable = "This conversation is not available to you.";
-    public const string TakenByAnotherRep = "This client was taken by another sales rep.";
+    public static string TakenBy(string rep) => $"This client was taken by {rep}.";
 
     public IPage Page => page;
 

@@ -14,6 +14,9 @@ public sealed record ChatMessageView(long Id, bool Incoming, string AuthorName, 
 
 public sealed record DealLink(string Id, string Name, bool Closed, string? Uri);
 
+/// <param name="Uri">The contact's own page in the CRM, as the CRM sent it; null when it sent none.</param>
+public sealed record ContactLink(string Id, string Name, string? Uri);
+
 /// <summary>The open conversation as one user may see it.</summary>
 /// <param name="WriteBlockedReason">Why the composer is disabled (an English resource key), null when the user may write.</param>
 public sealed record ConversationView(

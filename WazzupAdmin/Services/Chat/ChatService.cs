@@ -142,6 +142,39 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             state.Permissions.CanWrite, state.Permissions.CanClaim, WriteBlockedReason(state.Role, state.Permissions));
     }
 
+    /// <summary>
+    /// Who took a new client this user was offered and lost to another rep's first reply, as the refused send says;
+    /// null for anyone who was never shown the client, or while nobody took it.
+    /// </summary>
+    public async Task<string?> TakenByAsync(long conversationId, CancellationToken cancellationToken = default)
+    {
+        var (db, me) = await OpenForUserAsync(cancellationToken);
+        await using var _ = db;
+        if (me is null || await LoadStateInScopeAsync(db, conversationId, me.UserId, cancellationToken) is not { } state
+            || state.Permissions.CanSee || !await LostFirstResponderRaceAsync(db, conversationId, state, cancellationToken))
+        {
+            return null;
+        }
+
+        return await db.CrmUsers.Where(u => u.Id == state.ResponsibleUserId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken)
+            ?? state.ResponsibleUserId;
+    }
+
+    /// <summary>The open conversation's contact, for the link to its page in the CRM; null when the user may not see it.</summary>
+    public async Task<ContactLink?> ContactAsync(long conversationId, CancellationToken cancellationToken = default)
+    {
+        var (db, me) = await OpenForUserAsync(cancellationToken);
+        await using var _ = db;
+        if (me is null || await LoadStateInScopeAsync(db, conversationId, me.UserId, cancellationToken) is not { Permissions.CanSee: true } state)
+        {
+            return null;
+        }
+
+        return await db.Contacts.AsNoTracking().Where(c => c.Id == state.ContactId)
+            .Select(c => new ContactLink(c.Id, c.Name, c.Uri))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The deals with this contact in which the current user is responsible, open ones first.</summary>
     public async Task<IReadOnlyList<DealLink>> DealsAsync(long conversationId, CancellationToken cancellationToken = default)
     {

@@ -9,7 +9,9 @@ namespace WazzupAdmin.Services.Chat;
 /// <summary>A client the channel already knows: a contact with an identifier of the channel's messenger.</summary>
 /// <param name="ClientId">The identifier the client writes from, as the contact stores it.</param>
 /// <param name="LastActivityAtUtc">The last message on this channel; null when the client has not written to it yet.</param>
-public sealed record KnownClient(string ContactId, string Name, string ClientId, string? ResponsibleName, DateTime? LastActivityAtUtc);
+/// <param name="OfferedTo">For a new first-responder client nobody has replied to yet, the reps it is offered to on this channel.</param>
+public sealed record KnownClient(
+    string ContactId, string Name, string ClientId, string? ResponsibleName, DateTime? LastActivityAtUtc, IReadOnlyList<string> OfferedTo);
 
 /// <summary>What became of a simulated message, with names instead of user ids.</summary>
 /// <param name="ResponsibleName">The client's responsible user after the message; null while unassigned or offered.</param>
@@ -68,7 +70,7 @@ public sealed class ClientSimulatorService(IDbContextFactory<AppDbContext> dbFac
         }
 
         var chatType = transport.Value.ApiName();
-        return await db.ContactChats.AsNoTracking()
+        var clients = await db.ContactChats.AsNoTracking()
             .Where(x => x.ChatType == chatType)
             .Join(db.Contacts, x => x.ContactId, c => c.Id, (x, c) => new
             {
@@ -81,7 +83,19 @@ public sealed class ClientSimulatorService(IDbContextFactory<AppDbContext> dbFac
             })
             .OrderBy(r => r.LastActivityAtUtc == null).ThenByDescending(r => r.LastActivityAtUtc).ThenBy(r => r.Name)
             .Take(take)
-            .Select(r => new KnownClient(r.Id, r.Name, r.ChatId, r.ResponsibleName, r.LastActivityAtUtc))
             .ToListAsync(cancellationToken);
+
+        var contactIds = clients.Select(c => c.Id).ToList();
+        var offers = await db.ConversationOffers.AsNoTracking()
+            .Join(db.Conversations, o => o.ConversationId, v => v.Id, (o, v) => new { o.UserId, v.ChannelId, v.ContactId })
+            .Where(o => o.ChannelId == channelId && contactIds.Contains(o.ContactId))
+            .Join(db.CrmUsers, o => o.UserId, u => u.Id, (o, u) => new { o.ContactId, u.Name })
+            .ToListAsync(cancellationToken);
+        var offeredTo = offers.ToLookup(o => o.ContactId, o => o.Name, StringComparer.Ordinal);
+        return
+        [
+            .. clients.Select(r => new KnownClient(
+                r.Id, r.Name, r.ChatId, r.ResponsibleName, r.LastActivityAtUtc, [.. offeredTo[r.Id].Order(StringComparer.CurrentCultureIgnoreCase)])),
+        ];
     }
 }
