@@ -1,6 +1,4 @@
 using System.Net;
-using AngleSharp.Html.Dom;
-using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -145,29 +143,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitLoginFormAsync(HttpClient client, string email, string password, string? returnUrl = null)
     {
-        var loginUrl = returnUrl is null ? "/Account/Login" : $"/Account/Login?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
-        using var page = await client.GetAsync(loginUrl);
-        page.EnsureSuccessStatusCode();
-        var document = await new HtmlParser().ParseDocumentAsync(await page.Content.ReadAsStringAsync());
-        var form = document.Forms.FirstOrDefault(f => f.QuerySelector("input[name='Input.Password']") is not null)
-            ?? throw new InvalidOperationException("The login page has no form with an Input.Password field.");
-
-        var fields = form.Elements.OfType<IHtmlInputElement>()
-            .Where(i => i.Type == "hidden" && !string.IsNullOrEmpty(i.Name))
-            .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
-            .ToList();
-        if (!fields.Any(f => f.Key == "__RequestVerificationToken") || !fields.Any(f => f.Key == "_handler"))
-        {
-            throw new InvalidOperationException("The login form lacks its antiforgery token or its _handler field.");
-        }
-
-        fields.Add(new("Input.Email", email));
-        fields.Add(new("Input.Password", password));
-
-        // A form without an action posts back to the address it was loaded from, query string included.
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? loginUrl : form.GetAttribute("action")!;
-        using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(action, content);
+        var form = await LoginForm.LoadAsync(client, returnUrl);
+        return await form.PostAsync(email, password);
     }
 
     /// <summary>

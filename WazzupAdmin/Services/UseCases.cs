@@ -17,6 +17,7 @@ public static class UseCases
         services.AddScoped<CrmDirectoryService>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<AccountService>();
+        services.AddSingleton<SignInGate>();
         services.AddSingleton<Chat.IncomingMessageWriter>();
         services.AddScoped<Chat.IncomingMessageService>();
         services.AddScoped<Chat.ChatService>();
