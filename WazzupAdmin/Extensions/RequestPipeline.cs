@@ -1,8 +1,10 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
 using WazzupAdmin.Api;
 using WazzupAdmin.Components;
 using WazzupAdmin.Components.Account;
+using WazzupAdmin.Domain.Security;
 
 namespace WazzupAdmin.Extensions;
 
@@ -47,9 +49,20 @@ public static class RequestPipeline
         return app;
     }
 
+    /// <summary>
+    /// The language picker posts here with the antiforgery token: a plain GET would let any site change a visitor's
+    /// language (and send them on) with a link.
+    /// </summary>
     private static void MapCultureEndpoint(this WebApplication app) =>
-        app.MapGet("/culture/set", (HttpContext context, string culture, string? redirectUri) =>
+        app.MapPost("/culture/set", async (HttpContext context, IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            var culture = form["culture"].ToString();
             if (SupportedCultures.Any(c => c.Name == culture))
             {
                 context.Response.Cookies.Append(
@@ -59,14 +72,6 @@ public static class RequestPipeline
             }
 
             // Only local addresses: the picker must not become an open redirect.
-            return Results.LocalRedirect(IsLocalPath(redirectUri) ? redirectUri : "/");
+            return Results.LocalRedirect(LocalPath.OrHome(form["redirectUri"].ToString()));
         });
-
-    // The rule LocalRedirect enforces ("/x", not "//host" nor "/\host"), checked first so a bad address leads home
-    // instead of throwing.
-    private static bool IsLocalPath([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? path) =>
-        !string.IsNullOrEmpty(path)
-        && path[0] == '/'
-        && (path.Length == 1 || (path[1] != '/' && path[1] != '\\'))
-        && !path.Any(char.IsControl);
 }

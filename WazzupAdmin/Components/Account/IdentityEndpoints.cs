@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using WazzupAdmin.Data;
@@ -6,14 +7,24 @@ namespace WazzupAdmin.Components.Account;
 
 public static class IdentityEndpoints
 {
-    /// <summary>Sign-out is a form post (antiforgery-checked by the pipeline), never a link that a page could trigger.</summary>
+    /// <summary>
+    /// Sign-out is a form post carrying the antiforgery token, never a link or a bare cross-site post: with frame
+    /// ancestors configured the cookie is SameSite=None, so only the token tells the console's own form from another
+    /// site's.
+    /// </summary>
     public static IEndpointConventionBuilder MapAdditionalIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var account = endpoints.MapGroup("/Account");
-        account.MapPost("/Logout", async ([FromServices] SignInManager<ApplicationUser> signInManager) =>
+        account.MapPost("/Logout", async (HttpContext context, [FromServices] IAntiforgery antiforgery, [FromServices] SignInManager<ApplicationUser> signInManager) =>
         {
+            // Minimal endpoints without form parameters are not checked by the antiforgery middleware on their own.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest();
+            }
+
             await signInManager.SignOutAsync();
-            return TypedResults.LocalRedirect("~/Account/Login");
+            return Results.LocalRedirect("~/Account/Login");
         });
         return account;
     }
