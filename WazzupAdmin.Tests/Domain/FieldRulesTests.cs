@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using WazzupAdmin.Domain.Crm;
 
 namespace WazzupAdmin.Tests.Domain;
@@ -58,5 +60,40 @@ public sealed class FieldRulesTests
         Assert.Equal(200, FieldLimits.DealName);
         Assert.Equal(100, FieldLimits.PipelineId);
         Assert.Equal(100, FieldLimits.PipelineName);
+    }
+
+    [Theory]
+    [InlineData("😀")]
+    [InlineData("👍🏽")]
+    [InlineData("👩‍👩‍👧")]
+    [InlineData("🇪🇸")]
+    [InlineData("é")]
+    public void Truncating_never_splits_what_a_reader_sees_as_one_character(string symbol)
+    {
+        // Every offset of the cut against the symbol: the text is shortened only between whole symbols.
+        for (var lead = 0; lead < 12; lead++)
+        {
+            var text = new string('a', lead) + string.Concat(Enumerable.Repeat(symbol, 6));
+            for (var max = 2; max < text.Length; max++)
+            {
+                var cut = FieldRules.Truncate(text, max);
+
+                Assert.True(cut.Length <= max, $"{cut.Length} > {max}");
+                Assert.EndsWith("…", cut, StringComparison.Ordinal);
+                var kept = cut[..^1];
+                Assert.StartsWith(kept, text, StringComparison.Ordinal);
+                Assert.True(kept.Length == 0 || StringInfo.ParseCombiningCharacters(text).Contains(kept.Length), $"cut inside a symbol at {kept.Length}");
+                Assert.True(kept.Length + StringInfo.GetNextTextElementLength(text, kept.Length) > max - 1, "cut earlier than needed");
+                Assert.DoesNotContain('\uFFFD', Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(cut)));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_text_within_the_limit_is_kept_whole()
+    {
+        Assert.Equal("Hello 😀", FieldRules.Truncate("Hello 😀", 8));
+        Assert.Equal("Hell…", FieldRules.Truncate("Hello 😀", 5));
+        Assert.Equal("Hello …", FieldRules.Truncate("Hello 😀😀", 8));
     }
 }

@@ -119,7 +119,7 @@ public static class CrmSync
 
         push.LastPushAtUtc = nowUtc;
         push.LastCount = count;
-        push.Source = source.Length > 100 ? source[..100] : source;
+        push.Source = Domain.Crm.FieldRules.Prefix(source, 100);
     }
 
     /// <summary>The name an API key's pushes are recorded under, in audit entries and assignment reasons.</summary>

@@ -160,5 +160,5 @@ public sealed class WebhookDeliveryWorker(
     }
 
     private static string? Excerpt(string? body) =>
-        string.IsNullOrWhiteSpace(body) ? null : body.Length <= 200 ? body : body[..200];
+        string.IsNullOrWhiteSpace(body) ? null : Domain.Crm.FieldRules.Prefix(body, 200);
 }
