@@ -11,11 +11,13 @@ namespace WazzupAdmin.Api;
 /// shape, never with a redirect to the sign-in page.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyService keys,
+    FailedAuthenticationThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string KeyIdClaim = "wazzup:api-key";
+    private const string ThrottledItem = "wazzup:api-auth-throttled";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -25,15 +27,25 @@ public sealed class ApiKeyAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
+        // Checked before the key is even parsed: a throttled address costs no lookup.
+        var address = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (throttle.RetryAfter(address) is { } retryAfter)
+        {
+            Context.Items[ThrottledItem] = retryAfter;
+            return AuthenticateResult.Fail("Too many failed authentications from this address.");
+        }
+
         const string bearer = "Bearer ";
         if (!header.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) || header.Length == bearer.Length)
         {
+            throttle.RecordFailure(address);
             return AuthenticateResult.Fail("The Authorization header is not 'Bearer <api key>'.");
         }
 
         var caller = await keys.AuthenticateAsync(header[bearer.Length..].Trim(), Context.RequestAborted);
         if (caller is null)
         {
+            throttle.RecordFailure(address);
             return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
 
@@ -46,6 +58,17 @@ public sealed class ApiKeyAuthenticationHandler(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await Context.AuthenticateAsync(SchemeName);
+        if (Context.Items[ThrottledItem] is TimeSpan retryAfter)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await ApiErrors.WriteAsync(
+                Response, StatusCodes.Status429TooManyRequests, ApiErrors.TooManyRequests,
+                $"More than {throttle.PermitLimit} failed authentications from this address in {throttle.WindowLength.TotalSeconds:0} seconds. Retry after {seconds} s.",
+                Context.RequestAborted);
+            return;
+        }
+
         var description = result.Failure?.Message ?? "Send the API key as 'Authorization: Bearer <api key>'.";
         Response.Headers.WWWAuthenticate = "Bearer";
         await ApiErrors.WriteAsync(Response, StatusCodes.Status401Unauthorized, ApiErrors.InvalidApiKey, description, Context.RequestAborted);

@@ -21,6 +21,7 @@ public static class ApiV3
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser());
         services.AddApiRateLimiting(configuration);
+        services.AddSingleton<FailedAuthenticationThrottle>();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);
         services.AddOpenApi(DocumentName, options =>
