@@ -194,6 +194,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", ConnectionString);
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(WorkspaceFolder, "keys"));
         builder.UseSetting("Demo:Seed", SeedDemo ? "true" : "false");
+        // Messages stay where they are unless a test moves them (the simulator, or a fake clock with this set to true):
+        // statuses arriving on the wall clock would make other tests' outboxes depend on how long they took.
+        builder.UseSetting("MessageStatuses:Automatic", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -85,6 +85,7 @@ public static class ApiV3
         api.MapCrmEndpoints();
         api.MapIframeEndpoints().MapSimulatorEndpoints();
         api.MapWebhookEndpoints();
+        api.MapMessageEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(options =>

@@ -5,7 +5,7 @@ using WazzupAdmin.Services.Webhooks;
 namespace WazzupAdmin.Api;
 
 /// <summary>The subscription switches, named as the real product names them.</summary>
-public sealed record WebhookSubscriptionsDto(bool? MessagesAndStatuses, bool? ContactsAndDealsCreation, bool? ChannelsUpdates);
+public sealed record WebhookSubscriptionsDto(bool? MessagesAndStatuses, bool? ContactsAndDealsCreation, bool? ChannelsUpdates, bool? TemplateStatus = null);
 
 /// <summary>The CRM's webhook subscription: <c>{webhooksUri, subscriptions}</c>.</summary>
 public sealed record WebhookSettingsDto(string? WebhooksUri, WebhookSubscriptionsDto? Subscriptions);
@@ -21,7 +21,7 @@ public static class WebhookEndpoints
             .WithName("GetWebhooks")
             .WithSummary("The webhook subscription")
             .WithDescription("Where the platform posts events and which events: messagesAndStatuses (messages), "
-                + "contactsAndDealsCreation (createContact, createDeal, responsibleChanged) and channelsUpdates. "
+                + "contactsAndDealsCreation (createContact, createDeal, responsibleChanged), channelsUpdates and templateStatus (WABA template moderation). "
                 + "webhooksUri is null while nobody subscribed.")
             .WithTags("Webhooks")
             .Produces<WebhookSettingsDto>(StatusCodes.Status200OK);
@@ -39,7 +39,8 @@ public static class WebhookEndpoints
                 var subscriptions = new WebhookSubscriptions(
                     body!.Subscriptions?.MessagesAndStatuses ?? current.Subscriptions.MessagesAndStatuses,
                     body.Subscriptions?.ContactsAndDealsCreation ?? current.Subscriptions.ContactsAndDealsCreation,
-                    body.Subscriptions?.ChannelsUpdates ?? current.Subscriptions.ChannelsUpdates);
+                    body.Subscriptions?.ChannelsUpdates ?? current.Subscriptions.ChannelsUpdates,
+                    body.Subscriptions?.TemplateStatus ?? current.Subscriptions.TemplateStatus);
                 // Left out, the address stays; an empty string unsubscribes.
                 var uri = body.WebhooksUri ?? current.Uri;
                 var outcome = await webhooks.SubscribeAsync(new WebhookSettingsInput(uri, subscriptions), cancellationToken);
@@ -73,7 +74,8 @@ public static class WebhookEndpoints
 
     private static WebhookSettingsDto ToDto(WebhookSettingsView view) =>
         new(view.Uri, new WebhookSubscriptionsDto(
-            view.Subscriptions.MessagesAndStatuses, view.Subscriptions.ContactsAndDealsCreation, view.Subscriptions.ChannelsUpdates));
+            view.Subscriptions.MessagesAndStatuses, view.Subscriptions.ContactsAndDealsCreation, view.Subscriptions.ChannelsUpdates,
+            view.Subscriptions.TemplateStatus));
 
     private static string Describe(FieldError error) => error.Message switch
     {

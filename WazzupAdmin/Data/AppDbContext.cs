@@ -26,6 +26,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
     public DbSet<CrmPush> CrmPushes => Set<CrmPush>();
     public DbSet<WebhookSettings> WebhookSettings => Set<WebhookSettings>();
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
+    public DbSet<WabaTemplate> WabaTemplates => Set<WabaTemplate>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -134,6 +135,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.Property(m => m.Text).HasMaxLength(ChatLimits.MessageLength);
             e.Property(m => m.AuthorUserId).HasMaxLength(FieldLimits.UserId);
             e.HasIndex(m => new { m.ConversationId, m.Id });
+            e.HasIndex(m => m.PublicId).IsUnique();
+            e.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+            e.Property(m => m.ErrorCode).HasMaxLength(60);
+            e.Property(m => m.CrmMessageId).HasMaxLength(200);
+            e.Property(m => m.ContentUri).HasMaxLength(2000);
+            // A crmMessageId is used once: a repeated one sends nothing (SQLite lets any number of rows have none).
+            e.HasIndex(m => m.CrmMessageId).IsUnique();
+            // The status simulator looks for the messages whose next status is due.
+            e.HasIndex(m => m.NextStatusAtUtc);
         });
 
         builder.Entity<ConversationOffer>(e =>
@@ -210,6 +220,22 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.Property(w => w.Id).ValueGeneratedNever();
             e.Property(w => w.Uri).HasMaxLength(2000);
             e.Property(w => w.Secret).HasMaxLength(100);
+        });
+
+        builder.Entity<WabaTemplate>(e =>
+        {
+            e.HasKey(t => t.TemplateGuid);
+            e.Property(t => t.Title).HasMaxLength(200);
+            e.Property(t => t.Name).HasMaxLength(512);
+            e.Property(t => t.Category).HasMaxLength(40);
+            e.Property(t => t.Language).HasMaxLength(20);
+            e.Property(t => t.Status).HasMaxLength(40);
+            e.Property(t => t.RejectedReason).HasMaxLength(500);
+            e.Property(t => t.Body).HasMaxLength(1024);
+            e.Property(t => t.Header).HasMaxLength(60);
+            e.Property(t => t.Footer).HasMaxLength(60);
+            e.HasOne(t => t.Channel).WithMany().HasForeignKey(t => t.ChannelId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(t => t.ChannelId);
         });
 
         builder.Entity<OutboxEvent>(e =>

@@ -91,11 +91,11 @@ public sealed class IncomingRows : IDisposable
     {
         message.ConversationId = conversationId;
         message.Id = Scalar("""
-            INSERT INTO "Messages" ("ConversationId", "Incoming", "AuthorUserId", "Text", "SentAtUtc")
-            VALUES ($conversation, $incoming, $author, $text, $sent) RETURNING "Id"
+            INSERT INTO "Messages" ("ConversationId", "Incoming", "AuthorUserId", "Text", "SentAtUtc", "PublicId", "Status")
+            VALUES ($conversation, $incoming, $author, $text, $sent, $public, $status) RETURNING "Id"
             """,
             ("$conversation", conversationId), ("$incoming", message.Incoming), ("$author", message.AuthorUserId), ("$text", message.Text),
-            ("$sent", message.SentAtUtc));
+            ("$sent", message.SentAtUtc), ("$public", message.PublicId), ("$status", message.Status.ToString()));
     }
 
     public void InsertAssignment(Assignment assignment) =>

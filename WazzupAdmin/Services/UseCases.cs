@@ -29,6 +29,10 @@ public static class UseCases
         services.AddScoped<CrmSyncService>();
         services.AddScoped<CrmPipelineService>();
         services.AddScoped<Api.ChatLinkService>();
+        services.AddOptions<Messages.MessageStatusOptions>().BindConfiguration(Messages.MessageStatusOptions.Section);
+        services.AddScoped<Messages.CrmMessageService>();
+        services.AddScoped<Messages.MessageStatusService>();
+        services.AddHostedService<Messages.MessageStatusSimulator>();
         services.AddWebhooks();
         return services;
     }

@@ -78,7 +78,8 @@ public abstract class ChatComponentContext : BunitContext, IAsyncLifetime
         new(Services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
             new CurrentActor(new FixedAuthenticationStateProvider(await PrincipalAsync(ChatWorkspace.EmailOf(crmUserId)))),
             Services.GetRequiredService<ChatNotifier>(),
-            TimeProvider.System);
+            TimeProvider.System,
+            Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WazzupAdmin.Services.Messages.MessageStatusOptions>>());
 
     protected async Task<ReceivedMessage> ReceiveAsync(IncomingMessage message)
     {

@@ -46,6 +46,9 @@ public static class DemoConversations
                     AuthorUserId = incoming ? null : contact.ResponsibleUserId,
                     Text = script[m],
                     SentAtUtc = conversation.CreatedAtUtc.AddMinutes(m * 7),
+                    // The demo's past replies were read long ago.
+                    Status = incoming ? Domain.Messages.MessageStatus.Inbound : Domain.Messages.MessageStatus.Read,
+                    StatusAtUtc = incoming ? null : conversation.CreatedAtUtc.AddMinutes((m * 7) + 1),
                 });
             }
 

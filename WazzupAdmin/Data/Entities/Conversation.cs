@@ -1,3 +1,5 @@
+using WazzupAdmin.Domain.Messages;
+
 namespace WazzupAdmin.Data.Entities;
 
 /// <summary>One client's chat on one channel.</summary>
@@ -38,6 +40,34 @@ public sealed class Message
 
     public string Text { get; set; } = "";
     public DateTime SentAtUtc { get; set; }
+
+    /// <summary>The message's id in the API and the webhooks (<c>messageId</c>); the numeric id stays the store's own.</summary>
+    public Guid PublicId { get; set; } = Guid.NewGuid();
+
+    /// <summary><see cref="MessageStatus.Inbound"/> for the client's messages; sent, delivered, read or error for replies.</summary>
+    public MessageStatus Status { get; set; } = MessageStatus.Inbound;
+
+    public DateTime? StatusAtUtc { get; set; }
+
+    /// <summary>When the simulated messenger reports the next status; null once nothing more comes.</summary>
+    public DateTime? NextStatusAtUtc { get; set; }
+
+    /// <summary>Why the messenger refused the message, when <see cref="Status"/> is error.</summary>
+    public string? ErrorCode { get; set; }
+
+    /// <summary>The CRM's own id of a message sent through the API, which is never sent twice.</summary>
+    public string? CrmMessageId { get; set; }
+
+    /// <summary>A link to the content sent instead of text.</summary>
+    public string? ContentUri { get; set; }
+
+    /// <summary>The <see cref="PublicId"/> of the message this one quotes.</summary>
+    public Guid? QuotedMessageId { get; set; }
+
+    public DateTime? EditedAtUtc { get; set; }
+
+    /// <summary>Set when the message was deleted for everyone; its text stays for the record but is no longer shown.</summary>
+    public DateTime? DeletedAtUtc { get; set; }
 }
 
 public sealed class ConversationOffer

@@ -14,6 +14,9 @@ public sealed class WebhookSettings
     public bool ContactsAndDealsCreation { get; set; }
     public bool ChannelsUpdates { get; set; }
 
+    /// <summary>Webhooks on the moderation status of WABA templates (<c>templateStatus</c>).</summary>
+    public bool TemplateStatus { get; set; }
+
     /// <summary>The HMAC-SHA256 key every delivery is signed with; shown to administrators.</summary>
     public string Secret { get; set; } = "";
 

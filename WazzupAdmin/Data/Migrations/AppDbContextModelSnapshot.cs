@@ -734,13 +734,48 @@ namespace WazzupAdmin.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentUri")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ConversationId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CrmMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Incoming")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("NextStatusAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PublicId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("QuotedMessageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StatusAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")
@@ -749,6 +784,14 @@ namespace WazzupAdmin.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CrmMessageId")
+                        .IsUnique();
+
+                    b.HasIndex("NextStatusAtUtc");
+
+                    b.HasIndex("PublicId")
+                        .IsUnique();
 
                     b.HasIndex("ConversationId", "Id");
 
@@ -837,6 +880,67 @@ namespace WazzupAdmin.Data.Migrations
                     b.ToTable("Stages");
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.WabaTemplate", b =>
+                {
+                    b.Property<Guid>("TemplateGuid")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Footer")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Header")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TemplateGuid");
+
+                    b.HasIndex("ChannelId");
+
+                    b.ToTable("WabaTemplates");
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.WebhookSettings", b =>
                 {
                     b.Property<int>("Id")
@@ -855,6 +959,9 @@ namespace WazzupAdmin.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TemplateStatus")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
@@ -1055,6 +1162,17 @@ namespace WazzupAdmin.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Funnel");
+                });
+
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.WabaTemplate", b =>
+                {
+                    b.HasOne("WazzupAdmin.Data.Entities.Channel", "Channel")
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Channel");
                 });
 
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Channel", b =>

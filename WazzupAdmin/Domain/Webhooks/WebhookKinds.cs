@@ -9,11 +9,17 @@ public static class WebhookKinds
     public const string ResponsibleChanged = "responsibleChanged";
     public const string ChannelsUpdates = "channelsUpdates";
 
-    public static IReadOnlyList<string> All { get; } = [Messages, CreateContact, CreateDeal, ResponsibleChanged, ChannelsUpdates];
+    /// <summary>The statuses of outgoing messages (sent, delivered, read, error, edited), under messagesAndStatuses.</summary>
+    public const string Statuses = "statuses";
+
+    /// <summary>The moderation status of a WABA template changed.</summary>
+    public const string TemplateStatus = "templateStatus";
+
+    public static IReadOnlyList<string> All { get; } = [Messages, Statuses, CreateContact, CreateDeal, ResponsibleChanged, ChannelsUpdates, TemplateStatus];
 }
 
-/// <summary>The three switches of a subscription.</summary>
-public sealed record WebhookSubscriptions(bool MessagesAndStatuses, bool ContactsAndDealsCreation, bool ChannelsUpdates)
+/// <summary>The switches of a subscription.</summary>
+public sealed record WebhookSubscriptions(bool MessagesAndStatuses, bool ContactsAndDealsCreation, bool ChannelsUpdates, bool TemplateStatus = false)
 {
     /// <summary>
     /// Whether the subscription covers an event. A change of responsible user travels with contacts and deals: it is
@@ -21,9 +27,10 @@ public sealed record WebhookSubscriptions(bool MessagesAndStatuses, bool Contact
     /// </summary>
     public bool Covers(string kind) => kind switch
     {
-        WebhookKinds.Messages => MessagesAndStatuses,
+        WebhookKinds.Messages or WebhookKinds.Statuses => MessagesAndStatuses,
         WebhookKinds.CreateContact or WebhookKinds.CreateDeal or WebhookKinds.ResponsibleChanged => ContactsAndDealsCreation,
         WebhookKinds.ChannelsUpdates => ChannelsUpdates,
+        WebhookKinds.TemplateStatus => TemplateStatus,
         _ => false,
     };
 }

@@ -1,5 +1,6 @@
 using WazzupAdmin.Domain.Access;
 using WazzupAdmin.Domain.Channels;
+using WazzupAdmin.Domain.Messages;
 
 namespace WazzupAdmin.Services.Chat;
 
@@ -10,7 +11,19 @@ public sealed record ConversationSummary(
     long Id, Guid ChannelId, Transport Transport, string ChannelName, string ContactId, string ContactName,
     string LastMessagePreview, DateTime LastActivityAtUtc, bool Unanswered, bool Unclaimed);
 
-public sealed record ChatMessageView(long Id, bool Incoming, string AuthorName, string Text, DateTime SentAtUtc);
+public sealed record ChatMessageView(long Id, bool Incoming, string AuthorName, string Text, DateTime SentAtUtc)
+{
+    /// <summary>Inbound for the client's messages; sent, delivered, read or error for replies (the status marks).</summary>
+    public MessageStatus Status { get; init; } = MessageStatus.Inbound;
+
+    public string? ContentUri { get; init; }
+    public bool Edited { get; init; }
+    public bool Deleted { get; init; }
+    public string? ErrorCode { get; init; }
+
+    /// <summary>Sent by the CRM through the API without naming a CRM user.</summary>
+    public bool ByIntegration { get; init; }
+}
 
 public sealed record DealLink(string Id, string Name, bool Closed, string? Uri);
 

@@ -6,6 +6,9 @@ public enum ChatEventKind
     NewMessage,
     Claimed,
     Reassigned,
+
+    /// <summary>An outgoing message was delivered, read or failed: its status marks change.</summary>
+    StatusChanged,
 }
 
 /// <summary>Something happened to a conversation that open chat windows may need to show.</summary>

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Access;
 using WazzupAdmin.Domain.Crm;
 using WazzupAdmin.Services.Accounts;
+using WazzupAdmin.Services.Messages;
 
 namespace WazzupAdmin.Services.Chat;
 
@@ -13,7 +15,9 @@ namespace WazzupAdmin.Services.Chat;
 /// user's role on the conversation's channel allows: a request for a conversation the user may not see returns
 /// nothing, a message the user may not write is refused.
 /// </summary>
-public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, ChatNotifier notifier, TimeProvider clock)
+public sealed class ChatService(
+    IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, ChatNotifier notifier, TimeProvider clock,
+    IOptions<MessageStatusOptions> statusOptions)
 {
     public const string QualityControlCannotWrite = "Quality control cannot write.";
     public const string BelongsToAnotherRep = "This client belongs to another sales rep.";
@@ -131,6 +135,12 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
                 Author = m.Incoming ? summary.ContactName : db.CrmUsers.Where(u => u.Id == m.AuthorUserId).Select(u => u.Name).FirstOrDefault(),
                 m.Text,
                 m.SentAtUtc,
+                m.Status,
+                m.ContentUri,
+                m.EditedAtUtc,
+                m.DeletedAtUtc,
+                m.ErrorCode,
+                m.AuthorUserId,
             })
             .ToListAsync(cancellationToken);
         var responsibleName = state.ResponsibleUserId is null
@@ -138,7 +148,15 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             : await db.CrmUsers.Where(u => u.Id == state.ResponsibleUserId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
         return new ConversationView(
             summary, state.Role, responsibleName,
-            [.. messages.Select(m => new ChatMessageView(m.Id, m.Incoming, m.Author ?? "", m.Text, m.SentAtUtc))],
+            [.. messages.Select(m => new ChatMessageView(m.Id, m.Incoming, m.Author ?? "", m.DeletedAtUtc is null ? m.Text : "", m.SentAtUtc)
+            {
+                Status = m.Status,
+                ContentUri = m.DeletedAtUtc is null ? m.ContentUri : null,
+                Edited = m.EditedAtUtc is not null,
+                Deleted = m.DeletedAtUtc is not null,
+                ErrorCode = m.ErrorCode,
+                ByIntegration = !m.Incoming && m.AuthorUserId == null,
+            })],
             state.Permissions.CanWrite, state.Permissions.CanClaim, WriteBlockedReason(state.Role, state.Permissions));
     }
 
@@ -259,7 +277,11 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
             await ClaimAsync(db, conversation, me.UserId, now, cancellationToken);
         }
 
-        var reply = new Message { Incoming = false, AuthorUserId = me.UserId, Text = text, SentAtUtc = now };
+        var reply = new Message
+        {
+            Incoming = false, AuthorUserId = me.UserId, Text = text, SentAtUtc = now,
+            Status = Domain.Messages.MessageStatus.Sent, StatusAtUtc = now, NextStatusAtUtc = statusOptions.Value.NextAt(Domain.Messages.MessageStatus.Sent, now),
+        };
         conversation.Messages.Add(reply);
         conversation.LastActivityAtUtc = now;
         conversation.LastMessagePreview = FieldRules.Truncate(text, ChatLimits.PreviewLength);
@@ -273,7 +295,11 @@ public sealed class ChatService(IDbContextFactory<AppDbContext> dbFactory, Curre
         return new SendResult(SendStatus.Sent);
     }
 
-    private static async Task ClaimAsync(AppDbContext db, Conversation conversation, string userId, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// A first responder's claim: the contact's and the new deal's responsible user become <paramref name="userId"/>
+    /// and the other reps lose the chat. The conversation must be tracked with its offers.
+    /// </summary>
+    internal static async Task ClaimAsync(AppDbContext db, Conversation conversation, string userId, DateTime now, CancellationToken cancellationToken)
     {
         var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId, cancellationToken);
         contact.ResponsibleUserId = userId;

@@ -2,14 +2,40 @@ using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Channels;
+using WazzupAdmin.Domain.Messages;
 using WazzupAdmin.Domain.Webhooks;
 
 namespace WazzupAdmin.Services.Webhooks;
 
 /// <summary>A message as the real product posts it in <c>{messages: [...]}</c>.</summary>
 public sealed record MessageHook(
-    string MessageId, Guid ChannelId, string ChatType, string ChatId, DateTime DateTime, string Type, string Status, string Text,
-    bool IsEcho, string? AuthorId, string? AuthorName, MessageHookContact Contact);
+    string MessageId, Guid ChannelId, string ChatType, string ChatId, DateTime DateTime, string Type, string Status, string? Text,
+    bool IsEcho, string? AuthorId, string? AuthorName, MessageHookContact Contact)
+{
+    public string? ContentUri { get; init; }
+
+    /// <summary>The message this one quotes.</summary>
+    public QuotedMessageHook? QuotedMessage { get; init; }
+
+    public bool? IsEdited { get; init; }
+    public bool? IsDeleted { get; init; }
+
+    /// <summary>What an edited or deleted message said before.</summary>
+    public OldInfoHook? OldInfo { get; init; }
+}
+
+public sealed record QuotedMessageHook(string MessageId, string? Text, string? ContentUri);
+
+public sealed record OldInfoHook(string? Text, string? ContentUri);
+
+/// <summary>One status of an outgoing message, as the real product posts it in <c>{statuses: [...]}</c>.</summary>
+public sealed record StatusHook(string MessageId, DateTime Timestamp, string Status)
+{
+    /// <summary>Why the message was not delivered, when <see cref="Status"/> is <c>error</c>.</summary>
+    public StatusErrorHook? Error { get; init; }
+}
+
+public sealed record StatusErrorHook(string Error, string Description);
 
 public sealed record MessageHookContact(string Id, string Name);
 
@@ -69,7 +95,7 @@ public static class WebhookEvents
 
     /// <summary>A reply from the chat window, just saved with its id; a first responder's claim before it.</summary>
     public static async Task SentAsync(
-        AppDbContext db, long conversationId, bool claimed, Message reply, string authorName, CancellationToken cancellationToken)
+        AppDbContext db, long conversationId, bool claimed, Message reply, string? authorName, CancellationToken cancellationToken)
     {
         if (await FactsAsync(db, conversationId, cancellationToken) is not { } facts)
         {
@@ -85,7 +111,65 @@ public static class WebhookEvents
         var chatId = facts.Contact.Chats.FirstOrDefault(c => c.ChatType == facts.ChatType)?.ChatId ?? "";
         Add(db, WebhookOutbox.Event(facts.Subscription, WebhookKinds.Messages, facts.Contact.Id,
             new[] { MessageHookOf(reply, facts.ChannelId, facts.ChatType, chatId, facts.Contact, authorName) }, now));
+        AddStatus(db, facts, reply, reply.Status, now);
     }
+
+    /// <summary>An outgoing message moved on: one <c>statuses</c> webhook per status, in the order given.</summary>
+    public static async Task StatusesAsync(
+        AppDbContext db, long conversationId, Message message, IEnumerable<(MessageStatus Status, DateTime At)> steps, CancellationToken cancellationToken)
+    {
+        if (await FactsAsync(db, conversationId, cancellationToken) is not { } facts)
+        {
+            return;
+        }
+
+        foreach (var (status, at) in steps)
+        {
+            AddStatus(db, facts, message, status, at);
+        }
+    }
+
+    /// <summary>
+    /// A sent message was edited or deleted: the messages webhook again, marked <c>isEdited</c> or <c>isDeleted</c> with
+    /// what it said before in <c>oldInfo</c>, and for an edit the status <c>edited</c>.
+    /// </summary>
+    public static async Task ChangedAsync(
+        AppDbContext db, long conversationId, Message message, OldInfoHook before, string? authorName, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await FactsAsync(db, conversationId, cancellationToken) is not { } facts)
+        {
+            return;
+        }
+
+        var deleted = message.DeletedAtUtc is not null;
+        var chatId = facts.Contact.Chats.FirstOrDefault(c => c.ChatType == facts.ChatType)?.ChatId ?? "";
+        var hook = MessageHookOf(message, facts.ChannelId, facts.ChatType, chatId, facts.Contact, authorName) with
+        {
+            IsEdited = deleted ? null : true,
+            IsDeleted = deleted ? true : null,
+            OldInfo = before,
+        };
+        Add(db, WebhookOutbox.Event(facts.Subscription, WebhookKinds.Messages, facts.Contact.Id, new[] { hook }, now));
+        if (!deleted)
+        {
+            Add(db, WebhookOutbox.Event(facts.Subscription, WebhookKinds.Statuses, facts.Contact.Id,
+                new[] { new StatusHook(message.PublicId.ToString(), Utc(now), "edited") }, now));
+        }
+    }
+
+    private static void AddStatus(AppDbContext db, Facts facts, Message message, MessageStatus status, DateTime at) =>
+        Add(db, WebhookOutbox.Event(facts.Subscription, WebhookKinds.Statuses, facts.Contact.Id,
+            new[]
+            {
+                new StatusHook(message.PublicId.ToString(), Utc(at), status.ApiName())
+                {
+                    Error = status == MessageStatus.Error
+                        ? new StatusErrorHook(message.ErrorCode ?? "UNKNOWN_ERROR", MessageStatusErrors.Describe(message.ErrorCode))
+                        : null,
+                },
+            }, at));
+
+    private static DateTime Utc(DateTime at) => DateTime.SpecifyKind(at, DateTimeKind.Utc);
 
     /// <summary>An administrator or a manager made someone responsible for the conversation's client.</summary>
     public static async Task AssignedAsync(
@@ -138,7 +222,22 @@ public static class WebhookEvents
     }
 
     private static MessageHook MessageHookOf(Message message, Guid channelId, string chatType, string chatId, Contact contact, string? author) =>
-        new(message.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), channelId, chatType, chatId,
-            DateTime.SpecifyKind(message.SentAtUtc, DateTimeKind.Utc), "text", message.Incoming ? "inbound" : "sent", message.Text,
-            IsEcho: !message.Incoming, message.AuthorUserId, author, new MessageHookContact(contact.Id, contact.Name));
+        new(message.PublicId.ToString(), channelId, chatType, chatId,
+            Utc(message.SentAtUtc), MessageType(message), message.Status.ApiName(), message.ContentUri is null ? message.Text : null,
+            IsEcho: !message.Incoming, message.AuthorUserId, author, new MessageHookContact(contact.Id, contact.Name))
+        {
+            ContentUri = message.ContentUri,
+            QuotedMessage = message.QuotedMessageId is { } quoted ? new QuotedMessageHook(quoted.ToString(), null, null) : null,
+        };
+
+    /// <summary>A text, or for a content link the kind its file name suggests (the console never downloads it).</summary>
+    private static string MessageType(Message message) => message.ContentUri is not { } uri
+        ? "text"
+        : Path.GetExtension(new Uri(uri, UriKind.RelativeOrAbsolute).IsAbsoluteUri ? new Uri(uri).AbsolutePath : uri).ToLowerInvariant() switch
+        {
+            ".jpg" or ".jpeg" or ".png" or ".gif" or ".webp" => "image",
+            ".mp3" or ".ogg" or ".oga" or ".wav" or ".m4a" => "audio",
+            ".mp4" or ".mov" or ".webm" => "video",
+            _ => "document",
+        };
 }

@@ -24,7 +24,7 @@ public static class WebhookOutbox
         var settings = await db.WebhookSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == WebhookSettings.SingletonId, cancellationToken);
         return string.IsNullOrEmpty(settings?.Uri)
             ? null
-            : new WebhookSubscriptions(settings.MessagesAndStatuses, settings.ContactsAndDealsCreation, settings.ChannelsUpdates);
+            : new WebhookSubscriptions(settings.MessagesAndStatuses, settings.ContactsAndDealsCreation, settings.ChannelsUpdates, settings.TemplateStatus);
     }
 
     /// <summary>

@@ -164,6 +164,7 @@ public sealed class WebhookSettingsService(
         settings.MessagesAndStatuses = input.Subscriptions.MessagesAndStatuses;
         settings.ContactsAndDealsCreation = input.Subscriptions.ContactsAndDealsCreation;
         settings.ChannelsUpdates = input.Subscriptions.ChannelsUpdates;
+        settings.TemplateStatus = input.Subscriptions.TemplateStatus;
         settings.UpdatedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         // Events waiting for an address may go now.
@@ -209,6 +210,6 @@ public sealed class WebhookSettingsService(
     private static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
 
     private static WebhookSettingsView View(WebhookSettings settings) =>
-        new(settings.Uri, new WebhookSubscriptions(settings.MessagesAndStatuses, settings.ContactsAndDealsCreation, settings.ChannelsUpdates),
+        new(settings.Uri, new WebhookSubscriptions(settings.MessagesAndStatuses, settings.ContactsAndDealsCreation, settings.ChannelsUpdates, settings.TemplateStatus),
             settings.Secret, settings.UpdatedAtUtc == default ? null : settings.UpdatedAtUtc);
 }
