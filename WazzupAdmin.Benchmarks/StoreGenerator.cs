@@ -95,7 +95,7 @@ public static class StoreGenerator
 
         var conversation = Prepare(connection, transaction,
             "INSERT INTO Conversations (Id, ChannelId, ContactId, NewClientDealId, CreatedAtUtc, LastActivityAtUtc, LastMessagePreview, Unanswered) VALUES ($1, $2, $3, NULL, $4, $5, $6, $7)");
-        var message = Prepare(connection, transaction, "INSERT INTO Messages (ConversationId, Incoming, AuthorUserId, Text, SentAtUtc) VALUES ($1, 1, NULL, $2, $3)");
+        var message = Prepare(connection, transaction, "INSERT INTO Messages (ConversationId, Incoming, AuthorUserId, Text, SentAtUtc, PublicId, Status) VALUES ($1, 1, NULL, $2, $3, $4, 'Inbound')");
         var offer = Prepare(connection, transaction, "INSERT INTO ConversationOffers (ConversationId, UserId) VALUES ($1, $2)");
         for (var i = 0; i < size.Conversations; i++)
         {
@@ -104,7 +104,7 @@ public static class StoreGenerator
             // Activity times in a scrambled order, so that the newest are spread over users and channels.
             var at = Time(Start.AddSeconds((long)i * 7919 % size.Conversations));
             Run(conversation, i + 1, channelId, ContactId(i), at, at, $"Message {i}", i % 3 == 0 ? 1 : 0);
-            Run(message, i + 1, $"Message {i}", at);
+            Run(message, i + 1, $"Message {i}", at, Guid.NewGuid().ToString().ToUpperInvariant());
             if (Unclaimed(i))
             {
                 var first = rep - rep % size.UsersPerChannel + 2;

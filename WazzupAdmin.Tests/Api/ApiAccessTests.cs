@@ -20,7 +20,8 @@ public sealed class ApiAccessTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var channels = (await response.JsonAsync()).EnumerateArray().ToList();
-        Assert.Equal(3, channels.Count);
+        // The three demo channels and the demo's WABA channel.
+        Assert.Equal(4, channels.Count);
         var whatsapp = channels.Single(c => c.GetProperty("channelId").GetGuid() == Guid.Parse("9a1d6c0e-0000-4000-8000-000000000001"));
         Assert.Equal("whatsapp", whatsapp.GetProperty("transport").GetString());
         Assert.Equal("active", whatsapp.GetProperty("state").GetString());

@@ -66,6 +66,7 @@ public sealed class ApiKeysTests(E2EFixture fixture, ITestOutputHelper output) :
         await Expect(page.Locator(".info .title")).ToContainTextAsync("WazzupAdmin API");
         await Expect(page.Locator(".opblock-summary-path").Filter(new() { HasText = "/api/v3/channels" })).ToBeVisibleAsync();
         await Expect(page.Locator(".opblock-summary-path").Filter(new() { HasText = "/api/v3/iframe" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".opblock-summary-path").Filter(new() { HasText = "/api/v3/simulator/messages" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".opblock-summary-path[data-path='/api/v3/simulator/messages']")).ToBeVisibleAsync();
+        await Expect(page.Locator(".opblock-summary-path[data-path='/api/v3/message']")).ToBeVisibleAsync();
     });
 }

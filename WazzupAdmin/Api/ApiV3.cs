@@ -86,6 +86,7 @@ public static class ApiV3
         api.MapIframeEndpoints().MapSimulatorEndpoints();
         api.MapWebhookEndpoints();
         api.MapMessageEndpoints();
+        api.MapTemplateEndpoints();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(options =>

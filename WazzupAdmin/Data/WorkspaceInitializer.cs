@@ -34,6 +34,8 @@ public static class WorkspaceInitializer
                 await DemoConversations.SeedAsync(dbFactory, provider.GetRequiredService<TimeProvider>());
                 logger.LogWarning("{Message}", DemoWorkspace.SignInSummary());
             }
+
+            await DemoTemplates.EnsureAsync(dbFactory, provider.GetRequiredService<TimeProvider>());
         }
 
         var users = provider.GetRequiredService<UserManager<ApplicationUser>>();

@@ -32,6 +32,7 @@ public static class UseCases
         services.AddOptions<Messages.MessageStatusOptions>().BindConfiguration(Messages.MessageStatusOptions.Section);
         services.AddScoped<Messages.CrmMessageService>();
         services.AddScoped<Messages.MessageStatusService>();
+        services.AddScoped<Messages.WabaTemplateService>();
         services.AddHostedService<Messages.MessageStatusSimulator>();
         services.AddWebhooks();
         return services;

@@ -28,6 +28,13 @@ public sealed class ChatPage(IPage page)
 
     public ILocator Composer => page.GetByLabel("Message", new() { Exact = true });
 
+    /// <summary>A message of the open conversation, by its text.</summary>
+    public ILocator MessageWith(string text) => History.Locator("li").Filter(new() { HasText = text });
+
+    /// <summary>The status marks of an outgoing message, named as a screen reader reads them (Sent, Delivered, Read).</summary>
+    public ILocator StatusMarks(string text, string status) =>
+        MessageWith(text).GetByRole(AriaRole.Img, new() { Name = status, Exact = true });
+
     public ILocator SendButton => page.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true });
 
     public ILocator WriteBlocked => page.GetByTestId("write-blocked");
