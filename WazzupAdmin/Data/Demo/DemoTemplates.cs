@@ -14,7 +14,7 @@ namespace WazzupAdmin.Data.Demo;
 public static class DemoTemplates
 {
     public static readonly DemoWorkspace.DemoChannel WabaChannel = new(
-        Guid.Parse("9a1d6c0e-0000-4000-8000-000000000004"), Transport.Waba, "+34612999000", "Sales WABA", "f-sales", "s-new",
+        Guid.Parse("9a1d6c0e-0000-4000-8000-000000000004"), Transport.Waba, "+34612999000", "Sales WABA", "f-sales", "s-qualified",
         DistributionAlgorithm.FirstResponder,
         [("u-anna", ChannelRole.Manager, false), ("u-boris", ChannelRole.SalesRep, true), ("u-carmen", ChannelRole.SalesRep, true),
          ("u-elena", ChannelRole.QualityControl, false)]);
