@@ -80,6 +80,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasMany(c => c.Chats).WithOne().HasForeignKey(c => c.ContactId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(c => c.Name);
             e.HasIndex(c => c.ResponsibleUserId);
+            e.Property(c => c.Origin).HasConversion<string>().HasMaxLength(20);
+            e.Property(c => c.OriginSource).HasMaxLength(100);
         });
 
         builder.Entity<ContactChat>(e =>
@@ -172,6 +174,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             e.Property(d => d.FunnelId).HasMaxLength(FieldLimits.PipelineId);
             e.Property(d => d.StageId).HasMaxLength(FieldLimits.StageId);
+            e.Property(d => d.FunnelName).HasMaxLength(FieldLimits.PipelineName);
+            e.Property(d => d.StageName).HasMaxLength(FieldLimits.StageName);
+            e.Property(d => d.Origin).HasConversion<string>().HasMaxLength(20);
+            e.Property(d => d.OriginSource).HasMaxLength(100);
         });
 
         builder.Entity<AuditEntry>(e =>

@@ -38,8 +38,12 @@ public sealed class IncomingRows : IDisposable
 
     public void InsertContact(Contact contact)
     {
-        Execute("""INSERT INTO "Contacts" ("Id", "Name", "ResponsibleUserId", "Uri", "DeletedAtUtc") VALUES ($id, $name, $responsible, $uri, $deleted)""",
-            ("$id", contact.Id), ("$name", contact.Name), ("$responsible", contact.ResponsibleUserId), ("$uri", contact.Uri), ("$deleted", contact.DeletedAtUtc));
+        Execute("""
+            INSERT INTO "Contacts" ("Id", "Name", "ResponsibleUserId", "Uri", "DeletedAtUtc", "Origin", "OriginSource")
+            VALUES ($id, $name, $responsible, $uri, $deleted, $origin, $source)
+            """,
+            ("$id", contact.Id), ("$name", contact.Name), ("$responsible", contact.ResponsibleUserId), ("$uri", contact.Uri), ("$deleted", contact.DeletedAtUtc),
+            ("$origin", contact.Origin.ToString()), ("$source", contact.OriginSource));
         foreach (var chat in contact.Chats)
         {
             Execute("""INSERT INTO "ContactChats" ("ContactId", "ChatType", "ChatId") VALUES ($contact, $type, $chat)""",
@@ -51,11 +55,12 @@ public sealed class IncomingRows : IDisposable
     public void InsertDeal(Deal deal, IEnumerable<string> contactIds)
     {
         Execute("""
-            INSERT INTO "Deals" ("Id", "Name", "ResponsibleUserId", "FunnelId", "StageId", "Uri", "Closed")
-            VALUES ($id, $name, $responsible, $funnel, $stage, $uri, $closed)
+            INSERT INTO "Deals" ("Id", "Name", "ResponsibleUserId", "FunnelId", "StageId", "FunnelName", "StageName", "Uri", "Closed", "Origin", "OriginSource")
+            VALUES ($id, $name, $responsible, $funnel, $stage, $funnelName, $stageName, $uri, $closed, $origin, $source)
             """,
             ("$id", deal.Id), ("$name", deal.Name), ("$responsible", deal.ResponsibleUserId), ("$funnel", deal.FunnelId),
-            ("$stage", deal.StageId), ("$uri", deal.Uri), ("$closed", deal.Closed));
+            ("$stage", deal.StageId), ("$funnelName", deal.FunnelName), ("$stageName", deal.StageName), ("$uri", deal.Uri), ("$closed", deal.Closed),
+            ("$origin", deal.Origin.ToString()), ("$source", deal.OriginSource));
         foreach (var contactId in contactIds)
         {
             Execute("""INSERT INTO "DealContacts" ("ContactsId", "DealsId") VALUES ($contact, $deal)""", ("$contact", contactId), ("$deal", deal.Id));

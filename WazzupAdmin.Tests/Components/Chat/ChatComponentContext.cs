@@ -42,6 +42,7 @@ public abstract class ChatComponentContext : BunitContext, IAsyncLifetime
             {
                 [CrmLinks.CreateDealUrlTemplateKey] = CreateDealTemplate,
                 [CrmLinks.ContactUrlTemplateKey] = ContactTemplate,
+                [CrmLinks.DealUrlTemplateKey] = "https://crm.example.com/deals/{dealId}",
             })
             .Build());
         authorization = this.AddAuthorization();

@@ -6,6 +6,7 @@ using WazzupAdmin.Data;
 using WazzupAdmin.Components.Pages.Chat;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Services.Chat;
+using WazzupAdmin.Services.Crm;
 
 namespace WazzupAdmin.Tests.Components.Chat;
 
@@ -107,6 +108,54 @@ public sealed class DealsMenuTests : ChatComponentContext
 
         Assert.Equal("https://crm.example.com/contacts/c-1001", contactPage.GetAttribute("href"));
         Assert.Equal("contact-page", contactPage.GetAttribute("data-testid"));
+    }
+
+    [Fact]
+    public async Task Each_deal_names_its_funnel_and_stage()
+    {
+        var lucia = await ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, "34600111222", null, "Hi"));
+        await SignInAsync("u-boris");
+
+        var deals = OpenMenu(lucia, "u-boris").Where(a => a.HasAttribute("data-deal-id")).ToDictionary(a => a.GetAttribute("data-deal-id")!);
+
+        Assert.Equal("Sales / Proposal", deals["d-2001"].QuerySelector(".deal-stage")!.TextContent.Trim());
+        Assert.Equal("Sales / Negotiation", deals["d-2015"].QuerySelector(".deal-stage")!.TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_new_clients_deal_keeps_the_stage_it_was_created_in_when_the_CRM_removes_that_stage()
+    {
+        // Sales Telegram gives new clients in turn and creates their deals in Sales / Qualified.
+        var nina = await ReceiveAsync(new IncomingMessage(DemoWorkspace.Channels[1].Id, "nina_berg", "Nina Berg", "Hello"));
+        var rep = nina.ResponsibleUserId!;
+        await SignInAsync(rep);
+
+        var outcome = await Services.GetRequiredService<CrmPipelineService>().ReplaceAsync(
+            [new CrmPipelineDto("f-sales", "Sales", [new("s-new", "New lead"), new("s-won", "Won")])], "Shop CRM");
+        Assert.True(outcome.Succeeded);
+
+        var stage = OpenMenu(nina, rep).Single(a => a.HasAttribute("data-deal-id")).QuerySelector(".deal-stage")!.TextContent.Trim();
+        Assert.Equal("Sales / Qualified (removed by the CRM)", stage);
+    }
+
+    [Fact]
+    public async Task A_deal_the_CRM_creates_with_the_contact_reaches_the_open_dropdown_of_its_rep_without_a_reload()
+    {
+        var lucia = await ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, "34600111222", null, "Hi"));
+        await SignInAsync("u-boris");
+        OpenMenu(lucia, "u-boris");
+
+        var outcome = await Services.GetRequiredService<CrmSyncService>().UpsertDealsAsync(
+            [
+                new CrmDealDto("d-live-1", "u-boris", "Lucía: new windows", "https://crm.example.com/deals/live-1", ["c-1001"], false),
+                new CrmDealDto("d-live-2", "u-carmen", "Lucía: tiles", "https://crm.example.com/deals/live-2", ["c-1001"], false),
+            ],
+            "Shop CRM");
+        Assert.True(outcome.Succeeded);
+
+        Popovers.WaitForAssertion(() => Assert.Contains(
+            Popovers.FindAll("a[data-deal-id]"), a => a.GetAttribute("data-deal-id") == "d-live-1" && a.TextContent.Contains("Lucía: new windows", StringComparison.Ordinal)), Patience);
+        Assert.DoesNotContain(Popovers.FindAll("a[data-deal-id]"), a => a.GetAttribute("data-deal-id") == "d-live-2");
     }
 
     /// <summary>Renders the dropdown, opens it, and returns the links it shows.</summary>

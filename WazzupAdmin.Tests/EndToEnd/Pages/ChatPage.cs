@@ -48,6 +48,9 @@ public sealed class ChatPage(IPage page)
 
     public ILocator CreateDealLink => page.Locator("a[data-testid='create-deal']");
 
+    /// <summary>The open Deals menu's link to the contact's own page in the CRM.</summary>
+    public ILocator ContactPageLink => page.GetByRole(AriaRole.Menuitem, new() { Name = "Contact's page in the CRM" });
+
     /// <summary>Signs <paramref name="email"/> in with the demo users' password and opens the chat window.</summary>
     public static async Task<ChatPage> SignInAsync(IPage page, string email)
     {
@@ -96,5 +99,17 @@ public sealed class ChatPage(IPage page)
     {
         await DealsButton.ClickAsync();
         await Expect(CreateDealLink).ToBeVisibleAsync();
+    }
+
+    /// <summary>Closes the open Deals menu as a person does, by clicking beside it.</summary>
+    public async Task CloseDealsAsync()
+    {
+        await page.Keyboard.PressAsync("Escape");
+        if (await CreateDealLink.IsVisibleAsync())
+        {
+            await page.Mouse.ClickAsync(5, 5);
+        }
+
+        await Expect(CreateDealLink).ToBeHiddenAsync();
     }
 }

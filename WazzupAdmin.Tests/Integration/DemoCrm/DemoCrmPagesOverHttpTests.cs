@@ -25,6 +25,21 @@ public sealed class DemoCrmPagesOverHttpTests(AppFactory app) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task A_deal_page_and_the_contacts_deals_name_the_funnel_and_stage_of_each_deal()
+    {
+        using var client = await app.SignInAsync("boris@wazzup.demo", DemoWorkspace.UserPassword);
+        var parser = new HtmlParser();
+
+        var deal = await parser.ParseDocumentAsync(await client.GetStringAsync("/demo-crm/deals/d-2001"));
+        var facts = deal.QuerySelectorAll("dt").ToDictionary(dt => dt.TextContent.Trim(), dt => dt.NextElementSibling!.TextContent.Trim());
+        Assert.Equal("Sales / Proposal", facts["Funnel and stage"]);
+
+        var contact = await parser.ParseDocumentAsync(await client.GetStringAsync("/demo-crm/contacts/c-1001"));
+        var row = contact.QuerySelectorAll("tbody tr").Single(r => r.Children[0].TextContent.Trim() == "Lucía: interior doors");
+        Assert.Equal("Sales / Proposal", row.Children[1].TextContent.Trim());
+    }
+
+    [Fact]
     public async Task An_anonymous_visitor_is_sent_to_the_login_page()
     {
         using var client = app.CreateCookieClient();

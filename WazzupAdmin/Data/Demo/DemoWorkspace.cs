@@ -14,7 +14,7 @@ public static class DemoWorkspace
     public sealed record DemoUser(string Id, string Name, string Phone, string Email);
     public sealed record DemoFunnel(string Id, string Name, (string Id, string Name)[] Stages);
     public sealed record DemoContact(string Id, string Name, string ResponsibleUserId, string ChatType, string ChatId);
-    public sealed record DemoDeal(string Id, string Name, string ResponsibleUserId, bool Closed, string[] ContactIds);
+    public sealed record DemoDeal(string Id, string Name, string ResponsibleUserId, bool Closed, string[] ContactIds, string FunnelId, string StageId);
     public sealed record DemoChannel(Guid Id, Transport Transport, string PlainId, string Name, string FunnelId, string StageId,
         DistributionAlgorithm Algorithm, (string UserId, ChannelRole Role, bool ReceivesNewClients)[] Access);
 
@@ -54,21 +54,21 @@ public static class DemoWorkspace
 
     public static readonly DemoDeal[] Deals =
     [
-        new("d-2001", "Lucía: interior doors", "u-boris", false, ["c-1001"]),
-        new("d-2002", "Lucía: oak flooring", "u-carmen", false, ["c-1001"]),
-        new("d-2003", "Marco: kitchen refit", "u-carmen", true, ["c-1002"]),
-        new("d-2004", "Olga: office chairs", "u-dmitri", false, ["c-1003"]),
-        new("d-2005", "Pedro: summer collection", "u-boris", true, ["c-1004"]),
-        new("d-2006", "Pedro: wholesale order", "u-boris", false, ["c-1004"]),
-        new("d-2007", "Quentin: windows", "u-hugo", false, ["c-1005"]),
-        new("d-2008", "Rita: renewal 2027", "u-carmen", false, ["c-1006"]),
-        new("d-2009", "Samir: showroom fit-out", "u-dmitri", false, ["c-1007"]),
-        new("d-2010", "Tanya: influencer bundle", "u-hugo", true, ["c-1008"]),
-        new("d-2011", "Umberto: dealer agreement", "u-anna", false, ["c-1009"]),
-        new("d-2012", "Valeria: garden furniture", "u-boris", false, ["c-1010"]),
-        new("d-2013", "Walter: spare parts", "u-farid", true, ["c-1011"]),
-        new("d-2014", "Ximena: gift cards", "u-carmen", false, ["c-1012"]),
-        new("d-2015", "Lucía and Marco: joint order", "u-boris", false, ["c-1001", "c-1002"]),
+        new("d-2001", "Lucía: interior doors", "u-boris", false, ["c-1001"], "f-sales", "s-proposal"),
+        new("d-2002", "Lucía: oak flooring", "u-carmen", false, ["c-1001"], "f-sales", "s-qualified"),
+        new("d-2003", "Marco: kitchen refit", "u-carmen", true, ["c-1002"], "f-sales", "s-won"),
+        new("d-2004", "Olga: office chairs", "u-dmitri", false, ["c-1003"], "f-sales", "s-negotiation"),
+        new("d-2005", "Pedro: summer collection", "u-boris", true, ["c-1004"], "f-sales", "s-won"),
+        new("d-2006", "Pedro: wholesale order", "u-boris", false, ["c-1004"], "f-sales", "s-proposal"),
+        new("d-2007", "Quentin: windows", "u-hugo", false, ["c-1005"], "f-sales", "s-new"),
+        new("d-2008", "Rita: renewal 2027", "u-carmen", false, ["c-1006"], "f-partners", "p-contract"),
+        new("d-2009", "Samir: showroom fit-out", "u-dmitri", false, ["c-1007"], "f-sales", "s-qualified"),
+        new("d-2010", "Tanya: influencer bundle", "u-hugo", true, ["c-1008"], "f-partners", "p-contract"),
+        new("d-2011", "Umberto: dealer agreement", "u-anna", false, ["c-1009"], "f-partners", "p-meeting"),
+        new("d-2012", "Valeria: garden furniture", "u-boris", false, ["c-1010"], "f-sales", "s-new"),
+        new("d-2013", "Walter: spare parts", "u-farid", true, ["c-1011"], "f-sales", "s-won"),
+        new("d-2014", "Ximena: gift cards", "u-carmen", false, ["c-1012"], "f-partners", "p-inbound"),
+        new("d-2015", "Lucía and Marco: joint order", "u-boris", false, ["c-1001", "c-1002"], "f-sales", "s-negotiation"),
     ];
 
     public static readonly DemoChannel[] Channels =

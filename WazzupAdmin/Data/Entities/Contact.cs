@@ -18,6 +18,11 @@ public sealed class Contact
     /// </summary>
     public DateTime? DeletedAtUtc { get; set; }
 
+    public RecordOrigin Origin { get; set; }
+
+    /// <summary>For <see cref="RecordOrigin.Crm"/>, the name of the API key the contact was pushed with.</summary>
+    public string? OriginSource { get; set; }
+
     public List<ContactChat> Chats { get; set; } = [];
     public List<Deal> Deals { get; set; } = [];
 }

@@ -14,5 +14,18 @@ public sealed class Deal
     public string? FunnelId { get; set; }
 
     public string? StageId { get; set; }
+
+    /// <summary>
+    /// The funnel's and stage's names when the deal was put in them, so that the deal still says where it was created
+    /// after the CRM removes the stage or the funnel; null when the console did not choose them.
+    /// </summary>
+    public string? FunnelName { get; set; }
+
+    public string? StageName { get; set; }
+
+    public RecordOrigin Origin { get; set; }
+
+    /// <summary>For <see cref="RecordOrigin.Crm"/>, the name of the API key the deal was pushed with.</summary>
+    public string? OriginSource { get; set; }
     public List<Contact> Contacts { get; set; } = [];
 }

@@ -516,6 +516,15 @@ namespace WazzupAdmin.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResponsibleUserId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -681,9 +690,22 @@ namespace WazzupAdmin.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FunnelName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginSource")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ResponsibleUserId")
@@ -691,6 +713,10 @@ namespace WazzupAdmin.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("StageId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StageName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 

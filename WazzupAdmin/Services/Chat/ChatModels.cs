@@ -25,7 +25,8 @@ public sealed record ChatMessageView(long Id, bool Incoming, string AuthorName, 
     public bool ByIntegration { get; init; }
 }
 
-public sealed record DealLink(string Id, string Name, bool Closed, string? Uri);
+/// <param name="Stage">The deal's funnel and stage; null when it is in none.</param>
+public sealed record DealLink(string Id, string Name, bool Closed, string? Uri, Crm.DealStage? Stage = null);
 
 /// <param name="Uri">The contact's own page in the CRM, as the CRM sent it; null when it sent none.</param>
 public sealed record ContactLink(string Id, string Name, string? Uri);

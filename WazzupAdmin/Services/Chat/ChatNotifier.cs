@@ -27,61 +27,88 @@ public sealed record ChatEvent(ChatEventKind Kind, Guid ChannelId, long Conversa
 }
 
 /// <summary>
+/// The deals of these contacts were created or changed (by the CRM's API, the demo CRM, a refresh): an open Deals
+/// dropdown of one of them reloads, as a rep's list does for a new message.
+/// </summary>
+public sealed record DealsChanged(IReadOnlyCollection<string> ContactIds);
+
+/// <summary>
 /// The one in-process notifier that chat windows subscribe to: the use cases publish after they commit, and each
-/// circuit reloads only what the event touches, instead of every circuit polling the database.
+/// circuit reloads only what the event touches, instead of every circuit polling the database. Conversations and deals
+/// are two streams, so that a window listening for one never wakes for the other.
 /// </summary>
 public sealed class ChatNotifier(ILogger<ChatNotifier> logger)
 {
-    private readonly Lock gate = new();
-    private List<Func<ChatEvent, Task>> subscribers = [];
+    private readonly Subscribers<ChatEvent> conversations = new(logger);
+    private readonly Subscribers<DealsChanged> deals = new(logger);
 
-    public IDisposable Subscribe(Func<ChatEvent, Task> handler)
+    public IDisposable Subscribe(Func<ChatEvent, Task> handler) => conversations.Add(handler);
+
+    public void Publish(ChatEvent chatEvent) => conversations.Publish(chatEvent);
+
+    public IDisposable SubscribeDeals(Func<DealsChanged, Task> handler) => deals.Add(handler);
+
+    public void Publish(DealsChanged dealsChanged)
     {
-        lock (gate)
+        if (dealsChanged.ContactIds.Count > 0)
         {
-            subscribers = [.. subscribers, handler];
-        }
-
-        return new Subscription(this, handler);
-    }
-
-    public void Publish(ChatEvent chatEvent)
-    {
-        List<Func<ChatEvent, Task>> current;
-        lock (gate)
-        {
-            current = subscribers;
-        }
-
-        foreach (var handler in current)
-        {
-            // A slow or broken chat window must not hold up the sender or the other windows.
-            _ = InvokeAsync(handler, chatEvent);
+            deals.Publish(dealsChanged);
         }
     }
 
-    private async Task InvokeAsync(Func<ChatEvent, Task> handler, ChatEvent chatEvent)
+    private sealed class Subscribers<T>(ILogger logger)
     {
-        try
-        {
-            await handler(chatEvent);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "A chat window failed to handle {Event}", chatEvent);
-        }
-    }
+        private readonly Lock gate = new();
+        private List<Func<T, Task>> handlers = [];
 
-    private void Unsubscribe(Func<ChatEvent, Task> handler)
-    {
-        lock (gate)
+        public IDisposable Add(Func<T, Task> handler)
         {
-            subscribers = [.. subscribers.Where(h => h != handler)];
-        }
-    }
+            lock (gate)
+            {
+                handlers = [.. handlers, handler];
+            }
 
-    private sealed class Subscription(ChatNotifier notifier, Func<ChatEvent, Task> handler) : IDisposable
-    {
-        public void Dispose() => notifier.Unsubscribe(handler);
+            return new Subscription(this, handler);
+        }
+
+        public void Publish(T item)
+        {
+            List<Func<T, Task>> current;
+            lock (gate)
+            {
+                current = handlers;
+            }
+
+            foreach (var handler in current)
+            {
+                // A slow or broken chat window must not hold up the sender or the other windows.
+                _ = InvokeAsync(handler, item);
+            }
+        }
+
+        private async Task InvokeAsync(Func<T, Task> handler, T item)
+        {
+            try
+            {
+                await handler(item);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "A chat window failed to handle {Event}", item);
+            }
+        }
+
+        private void Remove(Func<T, Task> handler)
+        {
+            lock (gate)
+            {
+                handlers = [.. handlers.Where(h => h != handler)];
+            }
+        }
+
+        private sealed class Subscription(Subscribers<T> owner, Func<T, Task> handler) : IDisposable
+        {
+            public void Dispose() => owner.Remove(handler);
+        }
     }
 }

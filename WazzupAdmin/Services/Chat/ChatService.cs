@@ -211,13 +211,30 @@ public sealed class ChatService(
 
         // From the contact's few deals to their responsible users, not from the user's deals (thousands in a big CRM)
         // to their contacts: written from the contact, the query leads SQLite to start there.
-        return await db.Contacts.AsNoTracking()
+        var deals = await db.Contacts.AsNoTracking()
             .Where(c => c.Id == state.ContactId)
             .SelectMany(c => c.Deals)
             .Where(d => d.ResponsibleUserId == me.UserId)
             .OrderBy(d => d.Closed).ThenBy(d => d.Name)
-            .Select(d => new DealLink(d.Id, d.Name, d.Closed, d.Uri))
+            .Select(d => new
+            {
+                d.Id,
+                d.Name,
+                d.Closed,
+                d.Uri,
+                d.FunnelId,
+                d.StageId,
+                CurrentFunnel = db.Funnels.Where(f => f.Id == d.FunnelId).Select(f => f.Name).FirstOrDefault(),
+                CurrentStage = db.Stages.Where(s => s.FunnelId == d.FunnelId && s.Id == d.StageId).Select(s => s.Name).FirstOrDefault(),
+                d.FunnelName,
+                d.StageName,
+            })
             .ToListAsync(cancellationToken);
+        return
+        [
+            .. deals.Select(d => new DealLink(d.Id, d.Name, d.Closed, d.Uri,
+                Crm.DealStage.From(d.FunnelId, d.StageId, d.CurrentFunnel, d.CurrentStage, d.FunnelName, d.StageName))),
+        ];
     }
 
     /// <summary>

@@ -103,7 +103,10 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
     }
 
     /// <summary>The channel's eligible reps, its rotation and where its new deals go, read once a batch.</summary>
-    private sealed record NewClientRules(IReadOnlyList<string> Eligible, ChannelTurn Turn, IReadOnlyDictionary<string, string> Names, string? FunnelId, string? StageId);
+    private sealed record NewClientRules(IReadOnlyList<string> Eligible, ChannelTurn Turn, IReadOnlyDictionary<string, string> Names, NewDealStage Stage);
+
+    /// <summary>Where the channel's new deals go, with the names they have now, which the deal keeps.</summary>
+    private sealed record NewDealStage(string? FunnelId, string? StageId, string? FunnelName, string? StageName);
 
     /// <summary>Refuses messages for a missing or disabled channel and malformed client ids; the rest are accepted, in order.</summary>
     private async Task<List<Accepted>> CheckAsync(IReadOnlyList<IncomingMessage> messages, ReceiveResult[] results, CancellationToken cancellationToken)
@@ -193,6 +196,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
             Name = name,
             ResponsibleUserId = decision.AssignedTo,
             Chats = [new ContactChat { ChatType = message.ChatType, ChatId = message.ChatId }],
+            Origin = RecordOrigin.NewClient,
         };
         contact.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.ContactUrlTemplateKey], "{contactId}", contact.Id);
         var deal = new Deal
@@ -200,8 +204,11 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
             Id = NewId("d"),
             Name = FieldRules.Truncate($"{name}: {channel.Name}", FieldLimits.DealName),
             ResponsibleUserId = decision.AssignedTo,
-            FunnelId = channelRules.FunnelId,
-            StageId = channelRules.StageId,
+            FunnelId = channelRules.Stage.FunnelId,
+            StageId = channelRules.Stage.StageId,
+            FunnelName = channelRules.Stage.FunnelName,
+            StageName = channelRules.Stage.StageName,
+            Origin = RecordOrigin.NewClient,
             Contacts = [contact],
         };
         deal.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.DealUrlTemplateKey], "{dealId}", deal.Id);
@@ -249,25 +256,20 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         // Every later turn of the batch goes to one of the eligible, so their names and the last one served's are all it needs.
         var named = eligible.Append(turn.LastAssignedUserId ?? "").ToList();
         var names = await db.CrmUsers.AsNoTracking().Where(u => named.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        var (funnelId, stageId) = await NewDealStageAsync(channel, cancellationToken);
-        var loaded = new NewClientRules(eligible, turn, names, funnelId, stageId);
+        var loaded = new NewClientRules(eligible, turn, names, await NewDealStageAsync(channel, cancellationToken));
         rules[channel.Id] = loaded;
         return loaded;
     }
 
     /// <summary>The channel's chosen stage, or while it has none (removed in the CRM), the first stage of its funnel or of the first funnel.</summary>
-    private async Task<(string? FunnelId, string? StageId)> NewDealStageAsync(Channel channel, CancellationToken cancellationToken)
+    private async Task<NewDealStage> NewDealStageAsync(Channel channel, CancellationToken cancellationToken)
     {
-        if (channel.FunnelId is not null && channel.StageId is not null)
-        {
-            return (channel.FunnelId, channel.StageId);
-        }
-
-        var fallback = await db.Stages.AsNoTracking()
-            .OrderBy(s => s.FunnelId == channel.FunnelId ? 0 : 1).ThenBy(s => s.Funnel!.Position).ThenBy(s => s.Position)
-            .Select(s => new { s.FunnelId, s.Id })
-            .FirstOrDefaultAsync(cancellationToken);
-        return (fallback?.FunnelId, fallback?.Id);
+        var stages = db.Stages.AsNoTracking();
+        stages = channel.FunnelId is not null && channel.StageId is not null
+            ? stages.Where(s => s.FunnelId == channel.FunnelId && s.Id == channel.StageId)
+            : stages.OrderBy(s => s.FunnelId == channel.FunnelId ? 0 : 1).ThenBy(s => s.Funnel!.Position).ThenBy(s => s.Position);
+        var stage = await stages.Select(s => new NewDealStage(s.FunnelId, s.Id, s.Funnel!.Name, s.Name)).FirstOrDefaultAsync(cancellationToken);
+        return stage ?? new NewDealStage(channel.FunnelId, channel.StageId, null, null);
     }
 
     private void WriteWebhookEvents(Accepted message, Contact contact, Deal? newClientDeal, Message entry)

@@ -1,19 +1,25 @@
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data;
+using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Services.Accounts;
 using WazzupAdmin.Services.Audit;
+using WazzupAdmin.Services.Chat;
 using WazzupAdmin.Services.Settings;
 
 namespace WazzupAdmin.Services.Crm;
 
 public sealed record CrmUserRow(string Id, string Name, string? Phone);
 
-public sealed record ContactRow(string Id, string Name, string? ResponsibleName, IReadOnlyList<string> Chats, string? Uri);
+/// <param name="OriginSource">For a record the CRM pushed, the API key it was pushed with.</param>
+public sealed record ContactRow(
+    string Id, string Name, string? ResponsibleName, IReadOnlyList<string> Chats, string? Uri, RecordOrigin Origin, string? OriginSource);
 
-public sealed record DealRow(string Id, string Name, string? ResponsibleName, bool Closed, IReadOnlyList<string> ContactNames, string? Uri);
+public sealed record DealRow(
+    string Id, string Name, string? ResponsibleName, bool Closed, IReadOnlyList<string> ContactNames, string? Uri, DealStage? Stage,
+    RecordOrigin Origin, string? OriginSource);
 
 /// <summary>What the CRM has sent: users, contacts, deals, funnels. Read-only apart from the refresh.</summary>
-public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock)
+public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, ChatNotifier notifier, TimeProvider clock)
 {
     public async Task<IReadOnlyList<FunnelOption>> FunnelsAsync(CancellationToken cancellationToken = default)
     {
@@ -61,9 +67,11 @@ public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactor
                 Responsible = c.ResponsibleUser!.Name,
                 Chats = c.Chats.Select(x => x.ChatType + ": " + x.ChatId).ToList(),
                 c.Uri,
+                c.Origin,
+                c.OriginSource,
             })
             .ToListAsync(cancellationToken);
-        return new Paged<ContactRow>([.. items.Select(c => new ContactRow(c.Id, c.Name, c.Responsible, c.Chats, c.Uri))], total);
+        return new Paged<ContactRow>([.. items.Select(c => new ContactRow(c.Id, c.Name, c.Responsible, c.Chats, c.Uri, c.Origin, c.OriginSource))], total);
     }
 
     public async Task<Paged<DealRow>> DealsAsync(string? search, int skip, int take, CancellationToken cancellationToken = default)
@@ -88,9 +96,23 @@ public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactor
                 d.Closed,
                 Contacts = d.Contacts.Select(c => c.Name).ToList(),
                 d.Uri,
+                d.FunnelId,
+                d.StageId,
+                CurrentFunnel = db.Funnels.Where(f => f.Id == d.FunnelId).Select(f => f.Name).FirstOrDefault(),
+                CurrentStage = db.Stages.Where(s => s.FunnelId == d.FunnelId && s.Id == d.StageId).Select(s => s.Name).FirstOrDefault(),
+                d.FunnelName,
+                d.StageName,
+                d.Origin,
+                d.OriginSource,
             })
             .ToListAsync(cancellationToken);
-        return new Paged<DealRow>([.. items.Select(d => new DealRow(d.Id, d.Name, d.Responsible, d.Closed, d.Contacts, d.Uri))], total);
+        return new Paged<DealRow>(
+            [
+                .. items.Select(d => new DealRow(
+                    d.Id, d.Name, d.Responsible, d.Closed, d.Contacts, d.Uri,
+                    DealStage.From(d.FunnelId, d.StageId, d.CurrentFunnel, d.CurrentStage, d.FunnelName, d.StageName), d.Origin, d.OriginSource)),
+            ],
+            total);
     }
 
     /// <summary>When the CRM last pushed each kind of data (users, contacts, deals, pipelines), in that order.</summary>
@@ -115,6 +137,7 @@ public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Record(actor, clock.GetUtcNow().UtcDateTime, null, AuditText.CrmRefreshed, null, null);
         await db.SaveChangesAsync(cancellationToken);
+        notifier.Publish(new DealsChanged([.. Data.Demo.DemoWorkspace.Deals.SelectMany(d => d.ContactIds).Distinct()]));
     }
 
     private static string Like(string search) =>

@@ -136,7 +136,7 @@ public sealed partial class CrmSyncService
             var c = contacts[i]!;
             if (!existing.TryGetValue(c.Id!, out var contact))
             {
-                contact = new Contact { Id = c.Id! };
+                contact = new Contact { Id = c.Id!, Origin = RecordOrigin.Crm, OriginSource = source };
                 db.Contacts.Add(contact);
             }
             else if (!string.Equals(contact.ResponsibleUserId, c.ResponsibleUserId, StringComparison.Ordinal))

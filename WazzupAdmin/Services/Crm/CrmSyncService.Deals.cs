@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Crm;
+using WazzupAdmin.Services.Chat;
 
 namespace WazzupAdmin.Services.Crm;
 
@@ -65,11 +66,13 @@ public sealed partial class CrmSyncService
         var ids = deals.Select(d => d!.Id!).ToList();
         var existing = await db.Deals.Include(d => d.Contacts).Where(d => ids.Contains(d.Id))
             .ToDictionaryAsync(d => d.Id, StringComparer.Ordinal, cancellationToken);
+        // The contacts whose Deals dropdowns change: those the deals have now, and those they had before.
+        var touched = existing.Values.SelectMany(d => d.Contacts.Select(c => c.Id)).Concat(contactIds).ToHashSet(StringComparer.Ordinal);
         foreach (var d in deals)
         {
             if (!existing.TryGetValue(d!.Id!, out var deal))
             {
-                deal = new Deal { Id = d.Id! };
+                deal = new Deal { Id = d.Id!, Origin = RecordOrigin.Crm, OriginSource = source };
                 db.Deals.Add(deal);
             }
 
@@ -88,6 +91,7 @@ public sealed partial class CrmSyncService
         await CrmSync.RecordPushAsync(db, CrmPushKinds.Deals, deals.Count, source, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        notifier.Publish(new DealsChanged(touched));
         return CrmPushOutcome.Stored(deals.Count);
     }
 
@@ -109,8 +113,10 @@ public sealed partial class CrmSyncService
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var found = await db.Deals.Where(d => ids.Contains(d.Id)).Select(d => d.Id).ToListAsync(cancellationToken);
+        var touched = await db.Deals.Where(d => found.Contains(d.Id)).SelectMany(d => d.Contacts.Select(c => c.Id)).Distinct().ToListAsync(cancellationToken);
         await db.Deals.Where(d => found.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        notifier.Publish(new DealsChanged(touched));
         return new CrmDeletion(found, [.. ids.Distinct().Except(found, StringComparer.Ordinal)]);
     }
 }

@@ -63,7 +63,7 @@ public static class DemoCrm
         {
             if (!contacts.TryGetValue(c.Id, out var contact))
             {
-                contact = new Contact { Id = c.Id };
+                contact = new Contact { Id = c.Id, Origin = RecordOrigin.DemoSeed };
                 db.Contacts.Add(contact);
                 contacts[c.Id] = contact;
             }
@@ -82,9 +82,16 @@ public static class DemoCrm
         {
             if (!deals.TryGetValue(d.Id, out var deal))
             {
-                deal = new Deal { Id = d.Id };
+                deal = new Deal { Id = d.Id, Origin = RecordOrigin.DemoSeed };
                 db.Deals.Add(deal);
             }
+
+            // The demo CRM keeps each of its deals in a stage of its own funnels.
+            var funnel = DemoWorkspace.Funnels.First(f => f.Id == d.FunnelId);
+            deal.FunnelId = funnel.Id;
+            deal.StageId = d.StageId;
+            deal.FunnelName = funnel.Name;
+            deal.StageName = funnel.Stages.First(s => s.Id == d.StageId).Name;
 
             deal.Name = d.Name;
             deal.ResponsibleUserId = d.ResponsibleUserId;

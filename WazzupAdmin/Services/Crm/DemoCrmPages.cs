@@ -6,18 +6,19 @@ using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Channels;
 using WazzupAdmin.Domain.Crm;
 using WazzupAdmin.Services.Accounts;
+using WazzupAdmin.Services.Chat;
 using WazzupAdmin.Services.Settings;
 
 namespace WazzupAdmin.Services.Crm;
 
 public sealed record DemoContactLink(string Id, string Name);
 
-public sealed record DemoDealLink(string Id, string Name, bool Closed, string? ResponsibleName);
+public sealed record DemoDealLink(string Id, string Name, bool Closed, string? ResponsibleName, DealStage? Stage);
 
 /// <param name="Transport">Null for a chat type this console has no channel type for.</param>
 public sealed record DemoContactChat(Transport? Transport, string ChatType, string ChatId);
 
-public sealed record DemoDealDetails(string Id, string Name, bool Closed, string? ResponsibleName, IReadOnlyList<DemoContactLink> Contacts);
+public sealed record DemoDealDetails(string Id, string Name, bool Closed, string? ResponsibleName, IReadOnlyList<DemoContactLink> Contacts, DealStage? Stage);
 
 public sealed record DemoContactDetails(
     string Id, string Name, string? ResponsibleName, IReadOnlyList<DemoContactChat> Chats, IReadOnlyList<DemoDealLink> Deals);
@@ -51,7 +52,7 @@ public sealed record DemoDealCreation(DemoDealStatus Status, string? DealId, IRe
 /// The demo CRM's own deal and contact pages, which the chat window's deal links lead to. Creating a deal writes a
 /// real deal, as the real CRM would; a user creates deals only for themselves, an administrator for anyone.
 /// </summary>
-public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor)
+public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, ChatNotifier notifier)
 {
     public async Task<DemoDealDetails?> DealAsync(string dealId, CancellationToken cancellationToken = default)
     {
@@ -66,12 +67,19 @@ public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, Curr
                 d.Closed,
                 ResponsibleName = d.ResponsibleUser!.Name,
                 Contacts = d.Contacts.Select(c => new DemoContactLink(c.Id, c.Name)).ToList(),
+                d.FunnelId,
+                d.StageId,
+                CurrentFunnel = db.Funnels.Where(f => f.Id == d.FunnelId).Select(f => f.Name).FirstOrDefault(),
+                CurrentStage = db.Stages.Where(s => s.FunnelId == d.FunnelId && s.Id == d.StageId).Select(s => s.Name).FirstOrDefault(),
+                d.FunnelName,
+                d.StageName,
             })
             .FirstOrDefaultAsync(cancellationToken);
         return deal is null
             ? null
             : new DemoDealDetails(deal.Id, deal.Name, deal.Closed, deal.ResponsibleName,
-                [.. deal.Contacts.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)]);
+                [.. deal.Contacts.OrderBy(c => c.Name, StringComparer.CurrentCultureIgnoreCase)],
+                DealStage.From(deal.FunnelId, deal.StageId, deal.CurrentFunnel, deal.CurrentStage, deal.FunnelName, deal.StageName));
     }
 
     public async Task<DemoContactDetails?> ContactAsync(string contactId, CancellationToken cancellationToken = default)
@@ -86,7 +94,19 @@ public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, Curr
                 c.Name,
                 ResponsibleName = c.ResponsibleUser!.Name,
                 Chats = c.Chats.Select(x => new { x.ChatType, x.ChatId }).ToList(),
-                Deals = c.Deals.Select(d => new DemoDealLink(d.Id, d.Name, d.Closed, d.ResponsibleUser!.Name)).ToList(),
+                Deals = c.Deals.Select(d => new
+                {
+                    d.Id,
+                    d.Name,
+                    d.Closed,
+                    ResponsibleName = d.ResponsibleUser!.Name,
+                    d.FunnelId,
+                    d.StageId,
+                    CurrentFunnel = db.Funnels.Where(f => f.Id == d.FunnelId).Select(f => f.Name).FirstOrDefault(),
+                    CurrentStage = db.Stages.Where(s => s.FunnelId == d.FunnelId && s.Id == d.StageId).Select(s => s.Name).FirstOrDefault(),
+                    d.FunnelName,
+                    d.StageName,
+                }).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (contact is null)
@@ -97,7 +117,12 @@ public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, Curr
         return new DemoContactDetails(
             contact.Id, contact.Name, contact.ResponsibleName,
             [.. contact.Chats.Select(x => new DemoContactChat(TransportNames.TryParseApiName(x.ChatType, out var t) ? t : null, x.ChatType, x.ChatId))],
-            [.. contact.Deals.OrderBy(d => d.Closed).ThenBy(d => d.Name, StringComparer.CurrentCultureIgnoreCase)]);
+            [
+                .. contact.Deals
+                    .Select(d => new DemoDealLink(d.Id, d.Name, d.Closed, d.ResponsibleName,
+                        DealStage.From(d.FunnelId, d.StageId, d.CurrentFunnel, d.CurrentStage, d.FunnelName, d.StageName)))
+                    .OrderBy(d => d.Closed).ThenBy(d => d.Name, StringComparer.CurrentCultureIgnoreCase),
+            ]);
     }
 
     /// <summary>
@@ -126,6 +151,10 @@ public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, Curr
         }
 
         var contact = await db.Contacts.FirstAsync(c => c.Id == form.ContactId, cancellationToken);
+        // The demo CRM starts a deal where a CRM's default pipeline does: the first stage of its first funnel.
+        var stage = await db.Stages.AsNoTracking().OrderBy(s => s.Funnel!.Position).ThenBy(s => s.Position)
+            .Select(s => new { s.FunnelId, s.Id, FunnelName = s.Funnel!.Name, s.Name })
+            .FirstOrDefaultAsync(cancellationToken);
         var id = $"d-{Guid.NewGuid():N}";
         db.Deals.Add(new Deal
         {
@@ -135,8 +164,14 @@ public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, Curr
             Uri = DemoWorkspace.DealUri(id),
             Closed = false,
             Contacts = [contact],
+            FunnelId = stage?.FunnelId,
+            StageId = stage?.Id,
+            FunnelName = stage?.FunnelName,
+            StageName = stage?.Name,
+            Origin = RecordOrigin.DemoNewDealPage,
         });
         await db.SaveChangesAsync(cancellationToken);
+        notifier.Publish(new DealsChanged([contact.Id]));
         return new DemoDealCreation(DemoDealStatus.Created, id, []);
     }
 
