@@ -16,7 +16,7 @@ public sealed class ApiAccessTests : IAsyncLifetime
     {
         using var client = await ApiClient.CreateAsync(app);
 
-        using var response = await client.GetAsync("/api/v3/channels");
+        using var response = await client.GetAsync("/v3/channels");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var channels = (await response.JsonAsync()).EnumerateArray().ToList();
@@ -40,7 +40,7 @@ public sealed class ApiAccessTests : IAsyncLifetime
             client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
         }
 
-        using var response = await client.GetAsync("/api/v3/channels");
+        using var response = await client.GetAsync("/v3/channels");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("INVALID_API_KEY", await response.ErrorCodeAsync());
@@ -52,7 +52,7 @@ public sealed class ApiAccessTests : IAsyncLifetime
     {
         var key = await ApiClient.CreateKeyAsync(app);
         using var client = ApiClient.WithKey(app, key);
-        using (var before = await client.GetAsync("/api/v3/channels"))
+        using (var before = await client.GetAsync("/v3/channels"))
         {
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
@@ -65,7 +65,7 @@ public sealed class ApiAccessTests : IAsyncLifetime
             Assert.True(await keys.RevokeAsync(row.Id));
         }
 
-        using var response = await client.GetAsync("/api/v3/channels");
+        using var response = await client.GetAsync("/v3/channels");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("INVALID_API_KEY", await response.ErrorCodeAsync());
@@ -84,7 +84,7 @@ public sealed class ApiAccessTests : IAsyncLifetime
         HttpResponseMessage? refused = null;
         for (var i = 0; i < 501 && refused is null; i++)
         {
-            var response = await flooding.GetAsync("/api/v3/channels");
+            var response = await flooding.GetAsync("/v3/channels");
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
@@ -106,7 +106,7 @@ public sealed class ApiAccessTests : IAsyncLifetime
             Assert.InRange(retryAfter.Value.TotalSeconds, 1, 120);
         }
 
-        using var quiet = await other.GetAsync("/api/v3/channels");
+        using var quiet = await other.GetAsync("/v3/channels");
         Assert.Equal(HttpStatusCode.OK, quiet.StatusCode);
     }
 
@@ -131,7 +131,7 @@ public sealed class ApiAccessTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
         var json = await document.JsonAsync();
-        Assert.True(json.GetProperty("paths").TryGetProperty("/api/v3/channels", out _));
+        Assert.True(json.GetProperty("paths").TryGetProperty("/v3/channels", out _));
         Assert.True(json.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("apiKey", out _));
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
         Assert.Contains("swagger-ui", await reference.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);

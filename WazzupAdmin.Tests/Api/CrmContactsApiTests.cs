@@ -27,8 +27,8 @@ public sealed class CrmContactsApiTests : IAsyncLifetime
     [Fact]
     public async Task An_upsert_creates_then_updates_and_sending_it_twice_leaves_the_same_state()
     {
-        await client.PostOkAsync("/api/v3/contacts", new[] { Contact("c-new", "Nora New", chatId: "+34 611 222 333", uri: "https://crm.example/c-new") });
-        var created = await client.GetJsonAsync("/api/v3/contacts/c-new");
+        await client.PostOkAsync("/v3/contacts", new[] { Contact("c-new", "Nora New", chatId: "+34 611 222 333", uri: "https://crm.example/c-new") });
+        var created = await client.GetJsonAsync("/v3/contacts/c-new");
         Assert.Equal("Nora New", created.Str("name"));
         Assert.Equal("u-carmen", created.Str("responsibleUserId"));
         Assert.Equal("https://crm.example/c-new", created.Str("uri"));
@@ -41,21 +41,21 @@ public sealed class CrmContactsApiTests : IAsyncLifetime
             new
             {
                 id = "c-new", responsibleUserId = "u-hugo", name = "Nora Renamed",
-                contactData = new[] { new { chatType = "tgapi", chatId = "nora_renamed" } },
+                contactData = new[] { new { chatType = "telegram", chatId = "nora_renamed" } },
             },
         };
-        await client.PostOkAsync("/api/v3/contacts", update);
-        await client.PostOkAsync("/api/v3/contacts", update);
+        await client.PostOkAsync("/v3/contacts", update);
+        await client.PostOkAsync("/v3/contacts", update);
 
-        var updated = await client.GetJsonAsync("/api/v3/contacts/c-new");
+        var updated = await client.GetJsonAsync("/v3/contacts/c-new");
         Assert.Equal("Nora Renamed", updated.Str("name"));
         Assert.Equal("u-hugo", updated.Str("responsibleUserId"));
         Assert.Null(updated.Str("uri"));
         chat = Assert.Single(updated.GetProperty("contactData").EnumerateArray());
-        Assert.Equal("tgapi", chat.Str("chatType"));
+        Assert.Equal("telegram", chat.Str("chatType"));
         Assert.Equal(1, await app.InStoreAsync(db => db.ContactChats.CountAsync(c => c.ContactId == "c-new")));
         // The released WhatsApp number is free for another contact.
-        await client.PostOkAsync("/api/v3/contacts", new[] { Contact("c-other", "Other") });
+        await client.PostOkAsync("/v3/contacts", new[] { Contact("c-other", "Other") });
     }
 
     [Fact]
@@ -63,16 +63,16 @@ public sealed class CrmContactsApiTests : IAsyncLifetime
     {
         for (var batch = 0; batch < 2; batch++)
         {
-            await client.PostOkAsync("/api/v3/contacts", Enumerable.Range(batch * 60, 60)
-                .Select(i => Contact($"bulk-{i:D3}", $"Bulk contact {i:D3}", chatType: "tgapi", chatId: $"bulk_contact_{i:D3}")).ToArray());
+            await client.PostOkAsync("/v3/contacts", Enumerable.Range(batch * 60, 60)
+                .Select(i => Contact($"bulk-{i:D3}", $"Bulk contact {i:D3}", chatType: "telegram", chatId: $"bulk_contact_{i:D3}")).ToArray());
         }
 
-        using (var deletion = await client.DeleteAsync("/api/v3/contacts/c-1002"))
+        using (var deletion = await client.DeleteAsync("/v3/contacts/c-1002"))
         {
             Assert.Equal(HttpStatusCode.NoContent, deletion.StatusCode);
         }
 
-        var (items, sizes) = await client.GetAllPagesAsync("/api/v3/contacts");
+        var (items, sizes) = await client.GetAllPagesAsync("/v3/contacts");
 
         Assert.Equal([100, 31], sizes);
         var names = items.Select(c => c.Str("name")!).ToList();
@@ -83,8 +83,8 @@ public sealed class CrmContactsApiTests : IAsyncLifetime
     [Fact]
     public async Task A_write_of_101_contacts_is_refused_and_stores_none()
     {
-        using var response = await client.PostJsonAsync("/api/v3/contacts",
-            Enumerable.Range(0, 101).Select(i => Contact($"many-{i}", $"Many {i}", chatType: "tgapi", chatId: $"many_contact_{i}")).ToArray());
+        using var response = await client.PostJsonAsync("/v3/contacts",
+            Enumerable.Range(0, 101).Select(i => Contact($"many-{i}", $"Many {i}", chatType: "telegram", chatId: $"many_contact_{i}")).ToArray());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("TOO_MANY_ENTITIES", await response.ErrorCodeAsync());
@@ -94,11 +94,11 @@ public sealed class CrmContactsApiTests : IAsyncLifetime
     [Fact]
     public async Task One_invalid_contact_among_many_is_named_by_index_and_fields_and_nothing_is_stored()
     {
-        using var response = await client.PostJsonAsync("/api/v3/contacts", new[]
+        using var response = await client.PostJsonAsync("/v3/contacts", new[]
         {
-            Contact("ok-1", "Fine One", chatType: "tgapi", chatId: "fine_one"),
+            Contact("ok-1", "Fine One", chatType: "telegram", chatId: "fine_one"),
             Contact("bad-2", "Wrong Number", chatId: "not-a-phone"),
-            Contact("ok-3", "Fine Three", chatType: "tgapi", chatId: "fine_three"),
+            Contact("ok-3", "Fine Three", chatType: "telegram", chatId: "fine_three"),
             Contact("bad-4", "Unknown Messenger", chatType: "fax", chatId: "123"),
         });
 
@@ -115,10 +115,10 @@ public sealed class CrmContactsApiTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_responsible_user_is_named_and_nothing_is_stored()
     {
-        using var response = await client.PostJsonAsync("/api/v3/contacts", new[]
+        using var response = await client.PostJsonAsync("/v3/contacts", new[]
         {
-            Contact("ok-1", "Fine One", chatType: "tgapi", chatId: "fine_one"),
-            Contact("lost-2", "Lost Owner", responsible: "u-ghost", chatType: "tgapi", chatId: "lost_owner"),
+            Contact("ok-1", "Fine One", chatType: "telegram", chatId: "fine_one"),
+            Contact("lost-2", "Lost Owner", responsible: "u-ghost", chatType: "telegram", chatId: "lost_owner"),
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -128,38 +128,38 @@ public sealed class CrmContactsApiTests : IAsyncLifetime
         Assert.Equal(1, missing.GetProperty("index").GetInt32());
         Assert.Equal("lost-2", missing.Str("id"));
         Assert.Equal("u-ghost", missing.Str("responsibleUserId"));
-        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/api/v3/contacts/ok-1"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/v3/contacts/ok-1"));
     }
 
     [Fact]
     public async Task A_chat_that_belongs_to_another_contact_is_a_validation_error_naming_that_contact()
     {
         // Lucía Fernández (c-1001) has WhatsApp 34600111222.
-        using var response = await client.PostJsonAsync("/api/v3/contacts", new[] { Contact("c-copy", "Copy", chatId: "34600111222") });
+        using var response = await client.PostJsonAsync("/v3/contacts", new[] { Contact("c-copy", "Copy", chatId: "34600111222") });
 
         Assert.Equal("VALIDATION_ERROR", await response.ErrorCodeAsync());
         var error = Assert.Single(await response.ErrorDataAsync());
         Assert.Contains("c-1001", error.GetProperty("fields").Str("contactData[0].chatId"), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/api/v3/contacts/c-copy"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/v3/contacts/c-copy"));
     }
 
     [Fact]
     public async Task Deleting_a_contact_keeps_its_conversation_frees_its_chat_drops_its_deals_and_sending_it_again_restores_it()
     {
-        using (var response = await client.DeleteAsync("/api/v3/contacts/c-1001"))
+        using (var response = await client.DeleteAsync("/v3/contacts/c-1001"))
         {
             Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/api/v3/contacts/c-1001"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/v3/contacts/c-1001"));
         Assert.True(await app.InStoreAsync(db => db.Conversations.AnyAsync(c => c.ContactId == "c-1001" && c.Messages.Count > 0)));
-        var deal = await client.GetJsonAsync("/api/v3/deals/d-2015");
+        var deal = await client.GetJsonAsync("/v3/deals/d-2015");
         Assert.Equal(["c-1002"], deal.GetProperty("contacts").EnumerateArray().Select(c => c.GetString()));
-        await client.PostOkAsync("/api/v3/contacts", new[] { Contact("c-taker", "Taker", chatId: "34600111222") });
+        await client.PostOkAsync("/v3/contacts", new[] { Contact("c-taker", "Taker", chatId: "34600111222") });
 
-        await client.PostOkAsync("/api/v3/contacts", new[] { Contact("c-1001", "Lucía Fernández", "u-boris", "tgapi", "lucia_fernandez") });
+        await client.PostOkAsync("/v3/contacts", new[] { Contact("c-1001", "Lucía Fernández", "u-boris", "telegram", "lucia_fernandez") });
 
-        var restored = await client.GetJsonAsync("/api/v3/contacts/c-1001");
+        var restored = await client.GetJsonAsync("/v3/contacts/c-1001");
         Assert.Equal("Lucía Fernández", restored.Str("name"));
         Assert.Equal(1, await app.InStoreAsync(db => db.Conversations.CountAsync(c => c.ContactId == "c-1001")));
     }
@@ -167,15 +167,15 @@ public sealed class CrmContactsApiTests : IAsyncLifetime
     [Fact]
     public async Task Bulk_delete_removes_the_known_ids_and_lists_the_unknown()
     {
-        using var response = await client.PatchJsonAsync("/api/v3/contacts/bulk_delete", new[] { "c-1003", "c-1004", "c-none" });
+        using var response = await client.PatchJsonAsync("/v3/contacts/bulk_delete", new[] { "c-1003", "c-1004", "c-none" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.JsonAsync();
         Assert.Equal(2, body.GetProperty("deleted").GetArrayLength());
         Assert.Equal(["c-none"], body.GetProperty("notFound").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/api/v3/contacts/c-1003"));
-        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/api/v3/contacts/c-1004"));
-        Assert.Equal(HttpStatusCode.OK, await client.StatusOfGetAsync("/api/v3/contacts/c-1005"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/v3/contacts/c-1003"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/v3/contacts/c-1004"));
+        Assert.Equal(HttpStatusCode.OK, await client.StatusOfGetAsync("/v3/contacts/c-1005"));
     }
 
     [Fact]
@@ -183,7 +183,7 @@ public sealed class CrmContactsApiTests : IAsyncLifetime
     {
         var body = new[] { Contact("c-1001", "Lucía Fernández", "u-carmen", chatId: "34600111222") };
 
-        await client.PostOkAsync("/api/v3/contacts", body);
+        await client.PostOkAsync("/v3/contacts", body);
 
         Assert.DoesNotContain(await ChatListOfAsync("boris@wazzup.demo"), c => c.ContactId == "c-1001");
         Assert.Contains(await ChatListOfAsync("carmen@wazzup.demo"), c => c.ContactId == "c-1001");
@@ -203,7 +203,7 @@ public sealed class CrmContactsApiTests : IAsyncLifetime
         var contactId = await app.InStoreAsync(db => db.ContactChats.Where(c => c.ChatId == "34699887766").Select(c => c.ContactId).SingleAsync());
         Assert.Contains(await ChatListOfAsync("boris@wazzup.demo"), c => c.ContactId == contactId);
 
-        await client.PostOkAsync("/api/v3/contacts", new[] { Contact(contactId, "Newcomer", "u-dmitri", chatId: "34699887766") });
+        await client.PostOkAsync("/v3/contacts", new[] { Contact(contactId, "Newcomer", "u-dmitri", chatId: "34699887766") });
 
         Assert.DoesNotContain(await ChatListOfAsync("boris@wazzup.demo"), c => c.ContactId == contactId);
         Assert.Contains(await ChatListOfAsync("dmitri@wazzup.demo"), c => c.ContactId == contactId);

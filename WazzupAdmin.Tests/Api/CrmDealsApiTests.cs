@@ -24,17 +24,17 @@ public sealed class CrmDealsApiTests : IAsyncLifetime
     [Fact]
     public async Task An_upsert_creates_then_updates_and_sending_it_twice_leaves_the_same_state()
     {
-        await client.PostOkAsync("/api/v3/deals", new[] { Deal("d-new", "New deal", contacts: ["c-1001", "c-1002"]) });
-        var created = await client.GetJsonAsync("/api/v3/deals/d-new");
+        await client.PostOkAsync("/v3/deals", new[] { Deal("d-new", "New deal", contacts: ["c-1001", "c-1002"]) });
+        var created = await client.GetJsonAsync("/v3/deals/d-new");
         Assert.Equal("New deal", created.Str("name"));
         Assert.Equal(["c-1001", "c-1002"], created.GetProperty("contacts").EnumerateArray().Select(c => c.GetString()));
         Assert.False(created.GetProperty("closed").GetBoolean());
 
         var update = new[] { Deal("d-new", "Won deal", "u-carmen", ["c-1002"], closed: true) };
-        await client.PostOkAsync("/api/v3/deals", update);
-        await client.PostOkAsync("/api/v3/deals", update);
+        await client.PostOkAsync("/v3/deals", update);
+        await client.PostOkAsync("/v3/deals", update);
 
-        var updated = await client.GetJsonAsync("/api/v3/deals/d-new");
+        var updated = await client.GetJsonAsync("/v3/deals/d-new");
         Assert.Equal("Won deal", updated.Str("name"));
         Assert.Equal("u-carmen", updated.Str("responsibleUserId"));
         Assert.Equal("https://crm.example/deals/d-new", updated.Str("uri"));
@@ -48,23 +48,23 @@ public sealed class CrmDealsApiTests : IAsyncLifetime
     {
         for (var batch = 0; batch < 2; batch++)
         {
-            await client.PostOkAsync("/api/v3/deals", Enumerable.Range(batch * 50, 50).Select(i => Deal($"bulk-{i:D3}", $"Bulk deal {i:D3}")).ToArray());
+            await client.PostOkAsync("/v3/deals", Enumerable.Range(batch * 50, 50).Select(i => Deal($"bulk-{i:D3}", $"Bulk deal {i:D3}")).ToArray());
         }
 
-        var (items, sizes) = await client.GetAllPagesAsync("/api/v3/deals");
+        var (items, sizes) = await client.GetAllPagesAsync("/v3/deals");
 
         Assert.Equal([100, 15], sizes);
         var names = items.Select(d => d.Str("name")!).ToList();
         Assert.Equal(names.Order(StringComparer.Ordinal), names);
         Assert.Equal(115, items.Select(d => d.Str("id")).Distinct().Count());
-        using var negative = await client.GetAsync("/api/v3/deals?offset=-1");
+        using var negative = await client.GetAsync("/v3/deals?offset=-1");
         Assert.Equal("INVALID_REQUEST", await negative.ErrorCodeAsync());
     }
 
     [Fact]
     public async Task A_write_of_101_deals_is_refused_and_stores_none()
     {
-        using var response = await client.PostJsonAsync("/api/v3/deals", Enumerable.Range(0, 101).Select(i => Deal($"many-{i}", $"Many {i}")).ToArray());
+        using var response = await client.PostJsonAsync("/v3/deals", Enumerable.Range(0, 101).Select(i => Deal($"many-{i}", $"Many {i}")).ToArray());
 
         Assert.Equal("TOO_MANY_ENTITIES", await response.ErrorCodeAsync());
         Assert.Equal(0, await app.InStoreAsync(db => db.Deals.CountAsync(d => d.Id.StartsWith("many-"))));
@@ -73,7 +73,7 @@ public sealed class CrmDealsApiTests : IAsyncLifetime
     [Fact]
     public async Task One_invalid_deal_among_many_is_named_by_index_and_fields_and_nothing_is_stored()
     {
-        using var response = await client.PostJsonAsync("/api/v3/deals", new object[]
+        using var response = await client.PostJsonAsync("/v3/deals", new object[]
         {
             Deal("ok-1", "Fine one"),
             new { id = "bad-2", responsibleUserId = "u-boris", name = new string('x', 201), contacts = new[] { "c-1001" }, closed = false },
@@ -92,7 +92,7 @@ public sealed class CrmDealsApiTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_contact_or_responsible_user_is_named_and_nothing_is_stored()
     {
-        using (var response = await client.PostJsonAsync("/api/v3/deals", new[] { Deal("ok-1", "Fine"), Deal("lost-2", "Lost", contacts: ["c-1001", "c-ghost"]) }))
+        using (var response = await client.PostJsonAsync("/v3/deals", new[] { Deal("ok-1", "Fine"), Deal("lost-2", "Lost", contacts: ["c-1001", "c-ghost"]) }))
         {
             Assert.Equal("CONTACT_NOT_FOUND", await response.ErrorCodeAsync());
             Assert.Contains("c-ghost", await response.DescriptionAsync(), StringComparison.Ordinal);
@@ -102,26 +102,26 @@ public sealed class CrmDealsApiTests : IAsyncLifetime
             Assert.Equal("c-ghost", missing.Str("contactId"));
         }
 
-        using (var response = await client.PostJsonAsync("/api/v3/deals", new[] { Deal("ok-1", "Fine"), Deal("lost-2", "Lost", "u-ghost") }))
+        using (var response = await client.PostJsonAsync("/v3/deals", new[] { Deal("ok-1", "Fine"), Deal("lost-2", "Lost", "u-ghost") }))
         {
             Assert.Equal("RESPONSIBLE_USER_NOT_FOUND", await response.ErrorCodeAsync());
             Assert.Contains("u-ghost", await response.DescriptionAsync(), StringComparison.Ordinal);
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/api/v3/deals/ok-1"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/v3/deals/ok-1"));
     }
 
     [Fact]
     public async Task Deleting_a_deal_removes_it_and_an_unknown_one_is_404()
     {
-        using (var response = await client.DeleteAsync("/api/v3/deals/d-2001"))
+        using (var response = await client.DeleteAsync("/v3/deals/d-2001"))
         {
             Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/api/v3/deals/d-2001"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/v3/deals/d-2001"));
         Assert.False(await app.InStoreAsync(db => db.Deals.AnyAsync(d => d.Id == "d-2001")));
-        using var again = await client.DeleteAsync("/api/v3/deals/d-2001");
+        using var again = await client.DeleteAsync("/v3/deals/d-2001");
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
         Assert.Equal("NOT_FOUND", await again.ErrorCodeAsync());
     }
@@ -129,12 +129,12 @@ public sealed class CrmDealsApiTests : IAsyncLifetime
     [Fact]
     public async Task Bulk_delete_removes_the_known_ids_and_lists_the_unknown()
     {
-        using var response = await client.PatchJsonAsync("/api/v3/deals/bulk_delete", new[] { "d-2002", "d-2003", "d-none" });
+        using var response = await client.PatchJsonAsync("/v3/deals/bulk_delete", new[] { "d-2002", "d-2003", "d-none" });
 
         var body = await response.JsonAsync();
         Assert.Equal(["d-2002", "d-2003"], body.GetProperty("deleted").EnumerateArray().Select(e => e.GetString()).Order());
         Assert.Equal(["d-none"], body.GetProperty("notFound").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/api/v3/deals/d-2002"));
-        Assert.Equal(HttpStatusCode.OK, await client.StatusOfGetAsync("/api/v3/deals/d-2004"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/v3/deals/d-2002"));
+        Assert.Equal(HttpStatusCode.OK, await client.StatusOfGetAsync("/v3/deals/d-2004"));
     }
 }

@@ -42,14 +42,14 @@ public sealed class CrmPipelinesApiTests : IAsyncLifetime
     [Fact]
     public async Task A_push_replaces_the_pipelines_in_order_and_the_list_shows_them()
     {
-        await client.PostOkAsync("/api/v3/pipelines", new object[]
+        await client.PostOkAsync("/v3/pipelines", new object[]
         {
             new { id = "f-partners", name = "Partners", stages = new[] { new { id = "p-contract", name = "Contract" }, new { id = "p-inbound", name = "Inbound" } } },
             new { id = "f-empty", name = "No stages" },
             new { id = "f-sales", name = "Sales", stages = new[] { new { id = "s-new", name = "New lead" }, new { id = "s-qualified", name = "Qualified" } } },
         });
 
-        var pipelines = (await client.GetJsonAsync("/api/v3/pipelines")).EnumerateArray().ToList();
+        var pipelines = (await client.GetJsonAsync("/v3/pipelines")).EnumerateArray().ToList();
 
         Assert.Equal(["f-partners", "f-empty", "f-sales"], pipelines.Select(p => p.Str("id")));
         Assert.Equal(["Contract", "Inbound"], pipelines[0].GetProperty("stages").EnumerateArray().Select(s => s.Str("name")));
@@ -62,7 +62,7 @@ public sealed class CrmPipelinesApiTests : IAsyncLifetime
     [Fact]
     public async Task An_empty_stages_array_is_an_error_naming_the_pipeline_and_nothing_changes()
     {
-        using var response = await client.PostJsonAsync("/api/v3/pipelines", new object[]
+        using var response = await client.PostJsonAsync("/v3/pipelines", new object[]
         {
             new { id = "f-sales", name = "Sales", stages = new[] { new { id = "s-new", name = "New lead" } } },
             new { id = "f-broken", name = "Broken", stages = Array.Empty<object>() },
@@ -73,24 +73,24 @@ public sealed class CrmPipelinesApiTests : IAsyncLifetime
         var error = Assert.Single(await response.ErrorDataAsync());
         Assert.Equal(1, error.GetProperty("index").GetInt32());
         Assert.False(string.IsNullOrEmpty(error.GetProperty("fields").Str("stages")));
-        Assert.Equal(2, (await client.GetJsonAsync("/api/v3/pipelines")).GetArrayLength());
+        Assert.Equal(2, (await client.GetJsonAsync("/v3/pipelines")).GetArrayLength());
         Assert.Equal(5, await app.InStoreAsync(db => db.Stages.CountAsync(s => s.FunnelId == "f-sales")));
     }
 
     [Fact]
     public async Task A_write_of_101_pipelines_is_refused_and_changes_nothing()
     {
-        using var response = await client.PostJsonAsync("/api/v3/pipelines",
+        using var response = await client.PostJsonAsync("/v3/pipelines",
             Enumerable.Range(0, 101).Select(i => new { id = $"f-{i}", name = $"Funnel {i}" }).ToArray());
 
         Assert.Equal("TOO_MANY_ENTITIES", await response.ErrorCodeAsync());
-        Assert.Equal(2, (await client.GetJsonAsync("/api/v3/pipelines")).GetArrayLength());
+        Assert.Equal(2, (await client.GetJsonAsync("/v3/pipelines")).GetArrayLength());
     }
 
     [Fact]
     public async Task Removing_a_channels_stage_flags_it_audits_it_and_new_deals_go_to_the_first_stage_of_its_funnel()
     {
-        await client.PostOkAsync("/api/v3/pipelines", WithoutNewLead());
+        await client.PostOkAsync("/v3/pipelines", WithoutNewLead());
 
         await using (var scope = await app.CreateScopeSignedInAsAsync(DemoWorkspace.AdminEmail))
         {
@@ -113,7 +113,7 @@ public sealed class CrmPipelinesApiTests : IAsyncLifetime
     [Fact]
     public async Task Removing_a_channels_whole_funnel_sends_its_new_deals_to_the_first_stage_of_the_first_funnel()
     {
-        await client.PostOkAsync("/api/v3/pipelines", new object[]
+        await client.PostOkAsync("/v3/pipelines", new object[]
         {
             new { id = "f-sales", name = "Sales", stages = new[] { new { id = "s-new", name = "New lead" }, new { id = "s-won", name = "Won" } } },
         });
@@ -128,7 +128,7 @@ public sealed class CrmPipelinesApiTests : IAsyncLifetime
     [Fact]
     public async Task An_administrators_save_of_the_new_client_settings_clears_the_flag()
     {
-        await client.PostOkAsync("/api/v3/pipelines", WithoutNewLead());
+        await client.PostOkAsync("/v3/pipelines", WithoutNewLead());
 
         await using var scope = await app.CreateScopeSignedInAsAsync(DemoWorkspace.AdminEmail);
         var settings = scope.ServiceProvider.GetRequiredService<NewClientSettingsService>();
@@ -145,7 +145,7 @@ public sealed class CrmPipelinesApiTests : IAsyncLifetime
     [Fact]
     public async Task The_CRM_page_data_records_who_pushed_each_kind_last()
     {
-        await client.PostOkAsync("/api/v3/pipelines", WithoutNewLead());
+        await client.PostOkAsync("/v3/pipelines", WithoutNewLead());
 
         await using var scope = await app.CreateScopeSignedInAsAsync(DemoWorkspace.AdminEmail);
         var pushes = (await scope.ServiceProvider.GetRequiredService<CrmDirectoryService>().PushesAsync()).ToDictionary(p => p.Kind);

@@ -26,16 +26,16 @@ public sealed class CrmUsersApiTests : IAsyncLifetime
     [Fact]
     public async Task An_upsert_creates_then_updates_and_sending_it_twice_leaves_the_same_state()
     {
-        await client.PostOkAsync("/api/v3/users", new[] { new { id = "u-new", name = "Nadia New", phone = "+34699000001" } });
-        var created = await client.GetJsonAsync("/api/v3/users/u-new");
+        await client.PostOkAsync("/v3/users", new[] { new { id = "u-new", name = "Nadia New", phone = "+34699000001" } });
+        var created = await client.GetJsonAsync("/v3/users/u-new");
         Assert.Equal("Nadia New", created.Str("name"));
         Assert.Equal("+34699000001", created.Str("phone"));
 
         var update = new[] { new { id = "u-new", name = "Nadia Renamed" } };
-        await client.PostOkAsync("/api/v3/users", update);
-        await client.PostOkAsync("/api/v3/users", update);
+        await client.PostOkAsync("/v3/users", update);
+        await client.PostOkAsync("/v3/users", update);
 
-        var updated = await client.GetJsonAsync("/api/v3/users/u-new");
+        var updated = await client.GetJsonAsync("/v3/users/u-new");
         Assert.Equal("Nadia Renamed", updated.Str("name"));
         Assert.Null(updated.Str("phone"));
         Assert.Equal(1, await app.InStoreAsync(db => db.CrmUsers.CountAsync(u => u.Id == "u-new")));
@@ -47,11 +47,11 @@ public sealed class CrmUsersApiTests : IAsyncLifetime
     {
         for (var batch = 0; batch < 2; batch++)
         {
-            await client.PostOkAsync("/api/v3/users", Enumerable.Range(batch * 75, 75)
+            await client.PostOkAsync("/v3/users", Enumerable.Range(batch * 75, 75)
                 .Select(i => new { id = $"bulk-{i:D3}", name = $"Bulk user {(149 - i):D3}" }).ToArray());
         }
 
-        var (items, sizes) = await client.GetAllPagesAsync("/api/v3/users");
+        var (items, sizes) = await client.GetAllPagesAsync("/v3/users");
 
         Assert.Equal([100, 58], sizes);
         var names = items.Select(u => u.Str("name")!).ToList();
@@ -65,19 +65,19 @@ public sealed class CrmUsersApiTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_id_is_404_naming_it()
     {
-        using var response = await client.GetAsync("/api/v3/users/u-nobody");
+        using var response = await client.GetAsync("/v3/users/u-nobody");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("NOT_FOUND", await response.ErrorCodeAsync());
         Assert.Contains("u-nobody", await response.DescriptionAsync(), StringComparison.Ordinal);
-        using var deletion = await client.DeleteAsync("/api/v3/users/u-nobody");
+        using var deletion = await client.DeleteAsync("/v3/users/u-nobody");
         Assert.Equal(HttpStatusCode.NotFound, deletion.StatusCode);
     }
 
     [Fact]
     public async Task A_write_of_101_users_is_refused_and_stores_none()
     {
-        using var response = await client.PostJsonAsync("/api/v3/users",
+        using var response = await client.PostJsonAsync("/v3/users",
             Enumerable.Range(0, 101).Select(i => new { id = $"many-{i}", name = $"Many {i}" }).ToArray());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -88,7 +88,7 @@ public sealed class CrmUsersApiTests : IAsyncLifetime
     [Fact]
     public async Task One_invalid_user_among_many_is_named_by_index_and_fields_and_nothing_is_stored()
     {
-        using var response = await client.PostJsonAsync("/api/v3/users", new object[]
+        using var response = await client.PostJsonAsync("/v3/users", new object[]
         {
             new { id = "ok-1", name = "Fine One" },
             new { id = "ok-2", name = "Fine Two" },
@@ -110,7 +110,7 @@ public sealed class CrmUsersApiTests : IAsyncLifetime
     [Fact]
     public async Task The_same_id_twice_in_one_request_is_a_validation_error()
     {
-        using var response = await client.PostJsonAsync("/api/v3/users", new[]
+        using var response = await client.PostJsonAsync("/v3/users", new[]
         {
             new { id = "twice", name = "First" },
             new { id = "twice", name = "Second" },
@@ -120,17 +120,17 @@ public sealed class CrmUsersApiTests : IAsyncLifetime
         var error = Assert.Single(await response.ErrorDataAsync());
         Assert.Equal(1, error.GetProperty("index").GetInt32());
         Assert.Contains("twice", error.GetProperty("fields").Str("id"), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/api/v3/users/twice"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/v3/users/twice"));
     }
 
     [Fact]
     public async Task Deleting_a_user_leaves_their_clients_unassigned_and_their_account_unlinked()
     {
-        using var response = await client.DeleteAsync("/api/v3/users/u-boris");
+        using var response = await client.DeleteAsync("/v3/users/u-boris");
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/api/v3/users/u-boris"));
-        var lucia = await client.GetJsonAsync("/api/v3/contacts/c-1001");
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/v3/users/u-boris"));
+        var lucia = await client.GetJsonAsync("/v3/contacts/c-1001");
         Assert.Null(lucia.Str("responsibleUserId"));
 
         await using (var scope = await app.CreateScopeSignedInAsAsync(DemoWorkspace.AdminEmail))
@@ -151,34 +151,34 @@ public sealed class CrmUsersApiTests : IAsyncLifetime
     [Fact]
     public async Task Bulk_delete_removes_the_known_ids_and_lists_the_unknown()
     {
-        await client.PostOkAsync("/api/v3/users", new[] { new { id = "x-1", name = "X one" }, new { id = "x-2", name = "X two" } });
+        await client.PostOkAsync("/v3/users", new[] { new { id = "x-1", name = "X one" }, new { id = "x-2", name = "X two" } });
 
-        using var response = await client.PatchJsonAsync("/api/v3/users/bulk_delete", new[] { "x-1", "x-2", "x-unknown" });
+        using var response = await client.PatchJsonAsync("/v3/users/bulk_delete", new[] { "x-1", "x-2", "x-unknown" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.JsonAsync();
         Assert.Equal(["x-1", "x-2"], body.GetProperty("deleted").EnumerateArray().Select(e => e.GetString()).Order());
         Assert.Equal(["x-unknown"], body.GetProperty("notFound").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/api/v3/users/x-1"));
-        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/api/v3/users/x-2"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/v3/users/x-1"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/v3/users/x-2"));
     }
 
     [Fact]
     public async Task Bulk_delete_of_101_ids_is_refused_and_deletes_none()
     {
-        using var response = await client.PatchJsonAsync("/api/v3/users/bulk_delete",
+        using var response = await client.PatchJsonAsync("/v3/users/bulk_delete",
             Enumerable.Range(0, 100).Select(i => $"nobody-{i}").Append("u-boris").ToArray());
 
         Assert.Equal("TOO_MANY_ENTITIES", await response.ErrorCodeAsync());
-        Assert.Equal(HttpStatusCode.OK, await client.StatusOfGetAsync("/api/v3/users/u-boris"));
+        Assert.Equal(HttpStatusCode.OK, await client.StatusOfGetAsync("/v3/users/u-boris"));
     }
 
     [Fact]
     public async Task The_unanswered_counter_counts_a_reps_own_clients_and_every_client_of_a_managers_channels()
     {
-        var boris = await client.GetJsonAsync("/api/v3/unanswered/u-boris");
-        var greta = await client.GetJsonAsync("/api/v3/unanswered/u-greta");
-        var elena = await client.GetJsonAsync("/api/v3/unanswered/u-elena");
+        var boris = await client.GetJsonAsync("/v3/unanswered/u-boris");
+        var greta = await client.GetJsonAsync("/v3/unanswered/u-greta");
+        var elena = await client.GetJsonAsync("/v3/unanswered/u-elena");
         Assert.Equal("red", boris.Str("type"));
         Assert.Equal("grey", elena.Str("type"));
 
@@ -190,12 +190,12 @@ public sealed class CrmUsersApiTests : IAsyncLifetime
             Assert.Empty(received.Errors);
         }
 
-        Assert.Equal(boris.GetProperty("counter").GetInt32() + 1, (await client.GetJsonAsync("/api/v3/unanswered/u-boris")).GetProperty("counter").GetInt32());
-        Assert.Equal(greta.GetProperty("counter").GetInt32() + 1, (await client.GetJsonAsync("/api/v3/unanswered/u-greta")).GetProperty("counter").GetInt32());
-        var carmen = await client.GetJsonAsync("/api/v3/unanswered/u-carmen");
+        Assert.Equal(boris.GetProperty("counter").GetInt32() + 1, (await client.GetJsonAsync("/v3/unanswered/u-boris")).GetProperty("counter").GetInt32());
+        Assert.Equal(greta.GetProperty("counter").GetInt32() + 1, (await client.GetJsonAsync("/v3/unanswered/u-greta")).GetProperty("counter").GetInt32());
+        var carmen = await client.GetJsonAsync("/v3/unanswered/u-carmen");
         Assert.Equal(
             await app.InStoreAsync(db => db.Conversations.CountAsync(c => c.Unanswered && c.Contact!.ResponsibleUserId == "u-carmen")),
             carmen.GetProperty("counter").GetInt32());
-        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/api/v3/unanswered/u-nobody"));
+        Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/v3/unanswered/u-nobody"));
     }
 }

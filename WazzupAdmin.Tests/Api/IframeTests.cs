@@ -43,12 +43,13 @@ public sealed class IframeTests : IAsyncLifetime
         { """{"scope": "global"}""", "user" },
         { """{"user": {"name": "Boris Ivanov"}, "scope": "global"}""", "user.id" },
         { $$"""{"user": {"id": "{{new string('x', 201)}}", "name": "Boris Ivanov"}, "scope": "global"}""", "user.id" },
-        { """{"user": {"id": "u-boris"}, "scope": "global"}""", "user.name" },
         { """{"user": {"id": "u-boris", "name": "Boris Ivanov"}, "scope": "everything"}""", "scope" },
         { """{"user": {"id": "u-boris", "name": "Boris Ivanov"}}""", "scope" },
         { """{"user": {"id": "u-boris", "name": "Boris Ivanov"}, "scope": "card"}""", "filter" },
         { """{"user": {"id": "u-boris", "name": "Boris Ivanov"}, "scope": "card", "filter": []}""", "filter" },
-        { """{"user": {"id": "u-boris", "name": "Boris Ivanov"}, "scope": "card", "filter": [{"chatType": "viber", "chatId": "1"}]}""", "filter[0].chatType" },
+        { """{"user": {"id": "u-boris", "name": "Boris Ivanov"}, "scope": "card", "filter": [{"chatType": "tgapi", "chatId": "olga_smirnova"}]}""", "filter[0].chatType" },
+        { """{"user": {"id": "u-boris", "name": "Boris Ivanov"}, "scope": "card", "filter": [{"chatType": "fax", "chatId": "1"}]}""", "filter[0].chatType" },
+        { """{"user": {"id": "u-boris", "name": "Boris Ivanov"}, "scope": "card", "filter": [{"chatType": "telegram"}]}""", "filter[0].chatId" },
         { """{"user": {"id": "u-boris", "name": "Boris Ivanov"}, "scope": "card", "filter": [{"chatType": "whatsapp", "chatId": "not a phone"}]}""", "filter[0].chatId" },
         { """{"user": {"id": "u-boris", "name": "Boris Ivanov"}, "scope": "global", "activeChat": {"chatType": "whatsapp"}}""", "activeChat.chatId" },
     };
@@ -57,7 +58,7 @@ public sealed class IframeTests : IAsyncLifetime
     [MemberData(nameof(InvalidBodies))]
     public async Task An_invalid_request_is_400_naming_the_field(string body, string field)
     {
-        using var response = await api.PostAsync("/api/v3/iframe", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var response = await api.PostAsync("/v3/iframe", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("VALIDATION_ERROR", await response.ErrorCodeAsync());
@@ -68,7 +69,7 @@ public sealed class IframeTests : IAsyncLifetime
     [Fact]
     public async Task Malformed_json_is_400_invalid_request()
     {
-        using var response = await api.PostAsync("/api/v3/iframe", new StringContent("{\"user\": ", System.Text.Encoding.UTF8, "application/json"));
+        using var response = await api.PostAsync("/v3/iframe", new StringContent("{\"user\": ", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("INVALID_REQUEST", await response.ErrorCodeAsync());
@@ -112,6 +113,33 @@ public sealed class IframeTests : IAsyncLifetime
         var page = await other.Content.ReadAsStringAsync();
         Assert.Contains("This conversation is not available to you.", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Umberto Eco Doors", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("chatId")]
+    [InlineData("username")]
+    public async Task Scope_card_of_a_telegram_chat_shows_that_contact(string by)
+    {
+        // Olga Smirnova (c-1003) writes on Sales Telegram, a Telegram account channel ("tgapi"); her chat is a telegram chat.
+        var chat = by == "chatId"
+            ? (object)new { chatType = "telegram", chatId = "olga_smirnova" }
+            : new { chatType = "telegram", username = "@olga_smirnova" };
+        var url = await LinkAsync(new { user = new { id = "u-anna" }, scope = "card", filter = new[] { chat }, activeChat = new { chatType = "telegram", chatId = "olga_smirnova" } });
+        using var browser = app.CreateCookieClient();
+
+        using var opened = await browser.GetAsync(url);
+
+        Assert.Equal($"/chat/{await ConversationOfAsync("c-1003")}", opened.Headers.Location?.OriginalString);
+        Assert.Equal(["Olga Smirnova"], await ConversationNamesAsync(browser, "/chat"));
+    }
+
+    [Fact]
+    public async Task A_user_without_a_name_is_created_under_its_id()
+    {
+        await LinkAsync(new { user = new { id = "u-new-without-name" }, scope = "global" });
+
+        var name = await app.InStoreAsync(db => db.CrmUsers.Where(u => u.Id == "u-new-without-name").Select(u => u.Name).SingleAsync());
+        Assert.Equal("u-new-without-name", name);
     }
 
     [Fact]
@@ -281,7 +309,7 @@ public sealed class IframeTests : IAsyncLifetime
     {
         await using var embedded = new AppFactory { Settings = new Dictionary<string, string?> { ["Iframe:FrameAncestors:0"] = "https://crm.example.com" } };
         using var key = await ApiClient.CreateAsync(embedded);
-        using var created = await key.PostAsJsonAsync("/api/v3/iframe", new { user = new { id = "u-boris", name = "Boris Ivanov" }, scope = "global" });
+        using var created = await key.PostAsJsonAsync("/v3/iframe", new { user = new { id = "u-boris", name = "Boris Ivanov" }, scope = "global" });
         var url = (await created.JsonAsync()).GetProperty("url").GetString()!;
 
         using var opened = await embedded.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(url);
@@ -295,7 +323,7 @@ public sealed class IframeTests : IAsyncLifetime
 
     private async Task<string> LinkAsync(object body)
     {
-        using var response = await api.PostAsJsonAsync("/api/v3/iframe", body);
+        using var response = await api.PostAsJsonAsync("/v3/iframe", body);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("url").GetString()!;
     }

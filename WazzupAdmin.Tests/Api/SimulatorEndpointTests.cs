@@ -30,8 +30,8 @@ public sealed class SimulatorEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_new_client_in_turn_gets_a_contact_and_goes_to_the_next_rep()
     {
-        var first = await SendAsync(new { channelId = SalesTelegram, chatType = "tgapi", chatId = "nina_berg", name = "Nina Berg", text = "Hello" });
-        var second = await SendAsync(new { channelId = SalesTelegram, chatType = "tgapi", chatId = "omar_said", name = "Omar Said", text = "Hi" });
+        var first = await SendAsync(new { channelId = SalesTelegram, chatType = "telegram", chatId = "nina_berg", name = "Nina Berg", text = "Hello" });
+        var second = await SendAsync(new { channelId = SalesTelegram, chatType = "telegram", chatId = "omar_said", name = "Omar Said", text = "Hi" });
 
         Assert.True(first.GetProperty("newClient").GetBoolean());
         Assert.Equal("u-boris", first.GetProperty("responsibleUserId").GetString());
@@ -40,7 +40,7 @@ public sealed class SimulatorEndpointTests : IAsyncLifetime
         var contact = await db.Contacts.Include(c => c.Chats).SingleAsync(c => c.Id == first.GetProperty("contactId").GetString());
         Assert.Equal("Nina Berg", contact.Name);
         Assert.Equal("u-boris", contact.ResponsibleUserId);
-        Assert.Equal(("tgapi", "nina_berg"), (contact.Chats.Single().ChatType, contact.Chats.Single().ChatId));
+        Assert.Equal(("telegram", "nina_berg"), (contact.Chats.Single().ChatType, contact.Chats.Single().ChatId));
         var conversation = await db.Conversations.SingleAsync(c => c.Id == first.GetProperty("conversationId").GetInt64());
         Assert.Equal(SalesTelegram, conversation.ChannelId);
         Assert.True(conversation.Unanswered);
@@ -73,7 +73,7 @@ public sealed class SimulatorEndpointTests : IAsyncLifetime
     {
         var channelId = Guid.Parse("9a1d6c0e-0000-4000-8000-0000000000ff");
 
-        using var response = await api.PostAsJsonAsync("/api/v3/simulator/messages", new { channelId, chatType = "whatsapp", chatId = "34611222334", text = "Hello" });
+        using var response = await api.PostAsJsonAsync("/v3/simulator/messages", new { channelId, chatType = "whatsapp", chatId = "34611222334", text = "Hello" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("CHANNEL_NOT_FOUND", await response.ErrorCodeAsync());
@@ -82,17 +82,19 @@ public sealed class SimulatorEndpointTests : IAsyncLifetime
         Assert.Equal(channelId, body.GetProperty("data").GetProperty("channelId").GetGuid());
     }
 
-    [Fact]
-    public async Task A_chat_type_other_than_the_channels_names_both()
+    [Theory]
+    [InlineData("telegram")]
+    [InlineData("wapi")]
+    public async Task A_chat_type_the_channel_does_not_write_to_is_a_wrong_transport(string chatType)
     {
-        using var response = await api.PostAsJsonAsync("/api/v3/simulator/messages", new { channelId = SalesWhatsApp, chatType = "tgapi", chatId = "nina_berg", text = "Hello" });
+        using var response = await api.PostAsJsonAsync("/v3/simulator/messages", new { channelId = SalesWhatsApp, chatType, chatId = "34611222333", text = "Hello" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("VALIDATION_ERROR", await response.ErrorCodeAsync());
-        var description = (await response.JsonAsync()).GetProperty("description").GetString();
-        Assert.Contains("whatsapp", description, StringComparison.Ordinal);
-        Assert.Contains("tgapi", description, StringComparison.Ordinal);
-        Assert.Equal(["chatType"], await FieldsAsync(response));
+        Assert.Equal("WRONG_TRANSPORT", await response.ErrorCodeAsync());
+        var body = await response.JsonAsync();
+        Assert.Contains("whatsapp", body.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var data = body.GetProperty("data");
+        Assert.Equal(("whatsapp", chatType), (data.GetProperty("transport").GetString(), data.GetProperty("chatType").GetString()));
     }
 
     [Theory]
@@ -102,7 +104,7 @@ public sealed class SimulatorEndpointTests : IAsyncLifetime
     [InlineData("""{"chatType": "whatsapp", "chatId": "34611222334", "text": "Hello"}""", "channelId")]
     public async Task Invalid_fields_are_400_validation_error_listing_them(string body, string field)
     {
-        using var response = await api.PostAsync("/api/v3/simulator/messages", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var response = await api.PostAsync("/v3/simulator/messages", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("VALIDATION_ERROR", await response.ErrorCodeAsync());
@@ -114,7 +116,7 @@ public sealed class SimulatorEndpointTests : IAsyncLifetime
     [Fact]
     public async Task A_malformed_body_is_400_invalid_request()
     {
-        using var response = await api.PostAsync("/api/v3/simulator/messages", new StringContent("""{"channelId": "nope"}""", System.Text.Encoding.UTF8, "application/json"));
+        using var response = await api.PostAsync("/v3/simulator/messages", new StringContent("""{"channelId": "nope"}""", System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("INVALID_REQUEST", await response.ErrorCodeAsync());
@@ -125,7 +127,7 @@ public sealed class SimulatorEndpointTests : IAsyncLifetime
     {
         using var anonymous = app.CreateClient();
 
-        using var response = await anonymous.PostAsJsonAsync("/api/v3/simulator/messages", new { channelId = SalesWhatsApp, chatType = "whatsapp", chatId = "34611222334", text = "Hello" });
+        using var response = await anonymous.PostAsJsonAsync("/v3/simulator/messages", new { channelId = SalesWhatsApp, chatType = "whatsapp", chatId = "34611222334", text = "Hello" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -136,15 +138,15 @@ public sealed class SimulatorEndpointTests : IAsyncLifetime
         using var response = await app.CreateClient().GetAsync("/openapi/v3.json");
 
         var document = await response.JsonAsync();
-        var operation = document.GetProperty("paths").GetProperty("/api/v3/simulator/messages").GetProperty("post");
+        var operation = document.GetProperty("paths").GetProperty("/v3/simulator/messages").GetProperty("post");
         Assert.StartsWith("Simulator only", operation.GetProperty("summary").GetString(), StringComparison.Ordinal);
         Assert.Contains("real product does not have", operation.GetProperty("description").GetString(), StringComparison.Ordinal);
-        Assert.True(document.GetProperty("paths").TryGetProperty("/api/v3/iframe", out _));
+        Assert.True(document.GetProperty("paths").TryGetProperty("/v3/iframe", out _));
     }
 
     private async Task<JsonElement> SendAsync(object body)
     {
-        using var response = await api.PostAsJsonAsync("/api/v3/simulator/messages", body);
+        using var response = await api.PostAsJsonAsync("/v3/simulator/messages", body);
         Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         return await response.JsonAsync();
     }

@@ -131,7 +131,7 @@ public sealed class TemplateApiTests : IAsyncLifetime
     {
         // The WABA channel has no clients yet: a CRM contact with a WhatsApp chat is one it can write to first.
         await api.PostOkAsync(ApiV3.Prefix + "/contacts",
-            new[] { new { id = "c-waba", responsibleUserId = "u-boris", name = "Ana Waba", contactData = new[] { new { chatType = "wapi", chatId = "34699000111" } } } });
+            new[] { new { id = "c-waba", responsibleUserId = "u-boris", name = "Ana Waba", contactData = new[] { new { chatType = "whatsapp", chatId = "34699000111" } } } });
 
         using var sent = await api.PostAsync(ApiV3.Prefix + "/message", Json(new
         {

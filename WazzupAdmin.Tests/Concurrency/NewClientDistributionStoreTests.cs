@@ -35,7 +35,7 @@ public sealed class NewClientDistributionStoreTests : IAsyncLifetime
         Assert.Equal("Nina Kowalska", contact.Name);
         Assert.Equal("u-boris", contact.ResponsibleUserId);
         var chat = Assert.Single(contact.Chats);
-        Assert.Equal(("tgapi", "nina_kowalska"), (chat.ChatType, chat.ChatId));
+        Assert.Equal(("telegram", "nina_kowalska"), (chat.ChatType, chat.ChatId));
 
         var deal = Assert.Single(contact.Deals);
         Assert.Equal((SalesTelegram.FunnelId, SalesTelegram.StageId), (deal.FunnelId, deal.StageId));

@@ -50,7 +50,7 @@ public sealed class SimultaneousMessagesTests : IAsyncLifetime
         var turn = await db.ChannelTurns.SingleAsync(t => t.ChannelId == SalesTelegram.Id);
         Assert.Equal(200, turn.ClientsDistributed);
 
-        var contactsPerRep = await db.Contacts.Where(c => c.Chats.Any(ch => ch.ChatType == "tgapi" && clientIds.Contains(ch.ChatId)))
+        var contactsPerRep = await db.Contacts.Where(c => c.Chats.Any(ch => ch.ChatType == "telegram" && clientIds.Contains(ch.ChatId!)))
             .GroupBy(c => c.ResponsibleUserId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
         Assert.Equal(perRep, contactsPerRep.ToDictionary(g => g.Key ?? "(nobody)", g => g.Count));
         var conversationIds = results.Select(r => r.Received!.ConversationId).ToList();

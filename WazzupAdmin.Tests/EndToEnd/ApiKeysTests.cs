@@ -42,7 +42,7 @@ public sealed class ApiKeysTests(E2EFixture fixture, ITestOutputHelper output) :
 
         using var crm = new HttpClient { BaseAddress = Fixture.BaseUrl };
         crm.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        using (var channels = await crm.GetAsync("api/v3/channels"))
+        using (var channels = await crm.GetAsync("v3/channels"))
         {
             Assert.Equal(HttpStatusCode.OK, channels.StatusCode);
         }
@@ -54,7 +54,7 @@ public sealed class ApiKeysTests(E2EFixture fixture, ITestOutputHelper output) :
 
         await Expect(row).ToContainTextAsync("Revoked");
         await Expect(row.GetByRole(AriaRole.Button, new() { Name = $"Revoke {name}" })).ToHaveCountAsync(0);
-        using var refused = await crm.GetAsync("api/v3/channels");
+        using var refused = await crm.GetAsync("v3/channels");
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     });
 
@@ -64,9 +64,9 @@ public sealed class ApiKeysTests(E2EFixture fixture, ITestOutputHelper output) :
         await page.GotoAsync("api/reference");
 
         await Expect(page.Locator(".info .title")).ToContainTextAsync("WazzupAdmin API");
-        await Expect(page.Locator(".opblock-summary-path").Filter(new() { HasText = "/api/v3/channels" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".opblock-summary-path").Filter(new() { HasText = "/api/v3/iframe" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".opblock-summary-path[data-path='/api/v3/simulator/messages']")).ToBeVisibleAsync();
-        await Expect(page.Locator(".opblock-summary-path[data-path='/api/v3/message']")).ToBeVisibleAsync();
+        await Expect(page.Locator(".opblock-summary-path").Filter(new() { HasText = "/v3/channels" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".opblock-summary-path").Filter(new() { HasText = "/v3/iframe" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".opblock-summary-path[data-path='/v3/simulator/messages']")).ToBeVisibleAsync();
+        await Expect(page.Locator(".opblock-summary-path[data-path='/v3/message']")).ToBeVisibleAsync();
     });
 }

@@ -28,7 +28,7 @@ public sealed class CrmMessagesTests(E2EFixture fixture, ITestOutputHelper outpu
         await using var receiver = await WebhookReceiver.StartAsync();
         using var crm = new HttpClient { BaseAddress = Fixture.BaseUrl };
         crm.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        await OkAsync(await crm.PatchAsJsonAsync("api/v3/webhooks", new { webhooksUri = receiver.Address, subscriptions = new { messagesAndStatuses = true } }));
+        await OkAsync(await crm.PatchAsJsonAsync("v3/webhooks", new { webhooksUri = receiver.Address, subscriptions = new { messagesAndStatuses = true } }));
         try
         {
             await SendAndWatchAsync(sessions, crm, receiver);
@@ -36,7 +36,7 @@ public sealed class CrmMessagesTests(E2EFixture fixture, ITestOutputHelper outpu
         finally
         {
             // The console is shared by the run: leave nobody subscribed to a receiver that is about to stop.
-            await OkAsync(await crm.PatchAsJsonAsync("api/v3/webhooks", new { webhooksUri = "" }));
+            await OkAsync(await crm.PatchAsJsonAsync("v3/webhooks", new { webhooksUri = "" }));
         }
     });
 
@@ -47,7 +47,7 @@ public sealed class CrmMessagesTests(E2EFixture fixture, ITestOutputHelper outpu
         var suffix = Random.Shared.Next(1_000_000, 9_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var clientName = $"Api reader {suffix}";
         var phone = $"3469{suffix}";
-        await OkAsync(await crm.PostAsJsonAsync("api/v3/contacts", new[]
+        await OkAsync(await crm.PostAsJsonAsync("v3/contacts", new[]
         {
             new { id = $"c-e2e-{suffix}", responsibleUserId = "u-boris", name = clientName, contactData = new[] { new { chatType = "whatsapp", chatId = phone } } },
         }));
@@ -55,7 +55,7 @@ public sealed class CrmMessagesTests(E2EFixture fixture, ITestOutputHelper outpu
         await Expect(boris.ConversationOf(clientName)).ToHaveCountAsync(0);
 
         const string text = "Your sofa leaves the warehouse today.";
-        using var sent = await crm.PostAsJsonAsync("api/v3/message", new
+        using var sent = await crm.PostAsJsonAsync("v3/message", new
         {
             channelId = Data.Demo.DemoWorkspace.Channels[0].Id, chatType = "whatsapp", chatId = phone, crmUserId = "u-anna", text,
         });
@@ -68,7 +68,7 @@ public sealed class CrmMessagesTests(E2EFixture fixture, ITestOutputHelper outpu
         await Expect(boris.StatusMarks(text, "Sent")).ToBeVisibleAsync();
 
         // The client's phone reports the message read: the marks change in the open window.
-        await OkAsync(await crm.PostAsJsonAsync($"api/v3/simulator/messages/{messageId}/status", new { status = "read" }));
+        await OkAsync(await crm.PostAsJsonAsync($"v3/simulator/messages/{messageId}/status", new { status = "read" }));
         await Expect(boris.StatusMarks(text, "Read")).ToBeVisibleAsync();
 
         await receiver.EventuallyAsync(r => StatusesOf(r, messageId).Count == 3, "sent, delivered and read at the CRM");

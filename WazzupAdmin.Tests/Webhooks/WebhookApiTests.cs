@@ -24,7 +24,7 @@ public sealed class WebhookApiTests : IAsyncLifetime
     {
         using var api = await ApiClient.CreateAsync(app);
 
-        using var response = await api.PatchAsJsonAsync("/api/v3/webhooks", new
+        using var response = await api.PatchAsJsonAsync("/v3/webhooks", new
         {
             webhooksUri = receiver.Address,
             subscriptions = new { messagesAndStatuses = true, contactsAndDealsCreation = false, channelsUpdates = true },
@@ -34,7 +34,7 @@ public sealed class WebhookApiTests : IAsyncLifetime
         var test = Assert.Single(receiver.Requests);
         Assert.True(test.IsTest);
         Assert.True(test.Json.GetProperty("test").GetBoolean());
-        var settings = await (await api.GetAsync("/api/v3/webhooks")).JsonAsync();
+        var settings = await (await api.GetAsync("/v3/webhooks")).JsonAsync();
         Assert.Equal(receiver.Address, settings.GetProperty("webhooksUri").GetString());
         Assert.True(settings.GetProperty("subscriptions").GetProperty("messagesAndStatuses").GetBoolean());
         Assert.False(settings.GetProperty("subscriptions").GetProperty("contactsAndDealsCreation").GetBoolean());
@@ -48,7 +48,7 @@ public sealed class WebhookApiTests : IAsyncLifetime
         receiver.AnswerTests = 500;
         receiver.AnswerBody = "maintenance";
 
-        using var response = await api.PatchAsJsonAsync("/api/v3/webhooks", new
+        using var response = await api.PatchAsJsonAsync("/v3/webhooks", new
         {
             webhooksUri = receiver.Address,
             subscriptions = new { messagesAndStatuses = true, contactsAndDealsCreation = true, channelsUpdates = true },
@@ -59,7 +59,7 @@ public sealed class WebhookApiTests : IAsyncLifetime
         Assert.Equal("WEBHOOK_TEST_FAILED", error.GetProperty("error").GetString());
         Assert.Equal(500, error.GetProperty("data").GetProperty("statusCode").GetInt32());
         Assert.Equal("maintenance", error.GetProperty("data").GetProperty("body").GetString());
-        var settings = await (await api.GetAsync("/api/v3/webhooks")).JsonAsync();
+        var settings = await (await api.GetAsync("/v3/webhooks")).JsonAsync();
         Assert.False(settings.TryGetProperty("webhooksUri", out var uri) && uri.GetString() is not null);
     }
 
@@ -67,14 +67,14 @@ public sealed class WebhookApiTests : IAsyncLifetime
     public async Task A_patch_changes_only_what_it_carries_and_an_empty_address_unsubscribes()
     {
         using var api = await ApiClient.CreateAsync(app);
-        using var subscribed = await api.PatchAsJsonAsync("/api/v3/webhooks", new
+        using var subscribed = await api.PatchAsJsonAsync("/v3/webhooks", new
         {
             webhooksUri = receiver.Address,
             subscriptions = new { messagesAndStatuses = true, contactsAndDealsCreation = true, channelsUpdates = true },
         });
         Assert.Equal(HttpStatusCode.OK, subscribed.StatusCode);
 
-        using var narrowed = await api.PatchAsJsonAsync("/api/v3/webhooks", new { subscriptions = new { channelsUpdates = false } });
+        using var narrowed = await api.PatchAsJsonAsync("/v3/webhooks", new { subscriptions = new { channelsUpdates = false } });
 
         var settings = await narrowed.JsonAsync();
         Assert.Equal(receiver.Address, settings.GetProperty("webhooksUri").GetString());
@@ -83,7 +83,7 @@ public sealed class WebhookApiTests : IAsyncLifetime
         // The address did not change, so it was not tested again.
         Assert.Single(receiver.Requests);
 
-        using var unsubscribed = await api.PatchAsJsonAsync("/api/v3/webhooks", new { webhooksUri = "" });
+        using var unsubscribed = await api.PatchAsJsonAsync("/v3/webhooks", new { webhooksUri = "" });
         Assert.Equal(HttpStatusCode.OK, unsubscribed.StatusCode);
         Assert.False((await unsubscribed.JsonAsync()).TryGetProperty("webhooksUri", out _));
     }
@@ -96,7 +96,7 @@ public sealed class WebhookApiTests : IAsyncLifetime
     {
         using var api = await ApiClient.CreateAsync(app);
 
-        using var response = await api.PatchAsJsonAsync("/api/v3/webhooks", new { webhooksUri = address });
+        using var response = await api.PatchAsJsonAsync("/v3/webhooks", new { webhooksUri = address });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("VALIDATION_ERROR", await response.ErrorCodeAsync());

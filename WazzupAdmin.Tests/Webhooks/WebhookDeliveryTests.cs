@@ -63,7 +63,7 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         Assert.Equal([WebhookKinds.CreateContact, WebhookKinds.CreateDeal, WebhookKinds.ResponsibleChanged, WebhookKinds.Messages], ninas.Select(e => e.Kind));
         var incoming = ninas[3].Json.GetProperty("messages")[0];
         Assert.Equal("Is the sofa in stock?", incoming.GetProperty("text").GetString());
-        Assert.Equal("tgapi", incoming.GetProperty("chatType").GetString());
+        Assert.Equal("telegram", incoming.GetProperty("chatType").GetString());
         Assert.Equal("nina_berg", incoming.GetProperty("chatId").GetString());
         Assert.False(incoming.GetProperty("isEcho").GetBoolean());
         Assert.Equal("turn", ninas[2].Json.GetProperty("responsibleChanged").GetProperty("reason").GetString());

@@ -14,6 +14,8 @@ public static class ApiErrors
     public const string InvalidRequest = "INVALID_REQUEST";
     public const string ValidationError = "VALIDATION_ERROR";
     public const string NotFound = "NOT_FOUND";
+    public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
     public const string InternalError = "INTERNAL_ERROR";
 
     /// <summary>The most entities one write may carry.</summary>
@@ -47,13 +49,15 @@ public static class ApiJson
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
     };
 
+    public const string SendJson = "Send the body as JSON with Content-Type: application/json.";
+
     /// <returns>The body, or an error response to return as it is.</returns>
     public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken = default)
         where T : class
     {
         if (!request.HasJsonContentType())
         {
-            return (null, ApiErrors.BadRequest(ApiErrors.InvalidRequest, "Send the body as JSON with Content-Type: application/json."));
+            return (null, ApiErrors.Response(StatusCodes.Status415UnsupportedMediaType, ApiErrors.UnsupportedMediaType, SendJson));
         }
 
         try

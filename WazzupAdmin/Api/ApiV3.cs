@@ -4,10 +4,17 @@ using Microsoft.OpenApi;
 
 namespace WazzupAdmin.Api;
 
-/// <summary>The public API under <c>/api/v3</c>, in the shapes of the real product's v3, with its OpenAPI document and reference page.</summary>
+/// <summary>
+/// The public API at the real product's path, <c>/v3/...</c>, in the shapes of its v3, with its OpenAPI document and
+/// reference page. <c>/api/v3/...</c>, where the console first had it, stays as an alias of the same endpoints for the
+/// integrations already pointed at it; it is left out of the OpenAPI document.
+/// </summary>
 public static class ApiV3
 {
-    public const string Prefix = "/api/v3";
+    public const string Prefix = "/v3";
+
+    /// <summary>The first path of the console's API, answered the same as <see cref="Prefix"/>.</summary>
+    public const string AliasPrefix = "/api/v3";
     public const string DocumentName = "v3";
     public const string DocumentPath = "/openapi/v3.json";
     public const string ReferencePath = "api/reference";
@@ -55,11 +62,24 @@ public static class ApiV3
         return services;
     }
 
+    /// <summary>Whether the request is under the API (its path or its alias).</summary>
+    public static bool IsApiPath(PathString path) => path.StartsWithSegments(Prefix) || path.StartsWithSegments(AliasPrefix);
+
+    /// <summary>
+    /// The answers no endpoint wrote under the API (no route, a wrong method, a body the framework refused) are JSON in
+    /// its error shape, never the console's HTML status pages. Goes right after the status pages, inside them.
+    /// </summary>
+    public static WebApplication UseApiStatusAnswers(this WebApplication app)
+    {
+        app.UseWhen(context => IsApiPath(context.Request.Path), branch => branch.UseMiddleware<ApiBodilessErrors>());
+        return app;
+    }
+
     /// <summary>Errors that escape an endpoint leave in the API's shape, not as the console's HTML error page.</summary>
     public static WebApplication UseApiErrors(this WebApplication app)
     {
         app.UseWhen(
-            context => context.Request.Path.StartsWithSegments(Prefix),
+            context => IsApiPath(context.Request.Path),
             branch => branch.UseExceptionHandler(handler => handler.Run(async context =>
             {
                 var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -75,18 +95,23 @@ public static class ApiV3
 
     public static WebApplication MapApiV3(this WebApplication app)
     {
-        var api = app.MapGroup(Prefix)
-            .RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName)
-            .RequireRateLimiting(ApiRateLimiting.PolicyName)
-            .DisableAntiforgery()
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(typeof(ApiError), StatusCodes.Status401Unauthorized))
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(typeof(ApiError), StatusCodes.Status429TooManyRequests));
-        api.MapChannelEndpoints();
-        api.MapCrmEndpoints();
-        api.MapIframeEndpoints().MapSimulatorEndpoints();
-        api.MapWebhookEndpoints();
-        api.MapMessageEndpoints();
-        api.MapTemplateEndpoints();
+        MapEndpoints(Group(app, Prefix));
+        var alias = Group(app, AliasPrefix);
+        MapEndpoints(alias);
+        // After every endpoint's own conventions: the alias's copies carry no endpoint names (they belong to the real
+        // path) and stay out of the OpenAPI document.
+        ((IEndpointConventionBuilder)alias).Finally(endpoint =>
+        {
+            foreach (var name in endpoint.Metadata.OfType<EndpointNameMetadata>().ToList())
+            {
+                endpoint.Metadata.Remove(name);
+            }
+
+            endpoint.Metadata.Add(new Microsoft.AspNetCore.Routing.ExcludeFromDescriptionAttribute());
+        });
+
+        app.MapApiFallback(Prefix);
+        app.MapApiFallback(AliasPrefix);
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.UseSwaggerUI(options =>
@@ -96,5 +121,23 @@ public static class ApiV3
             options.DocumentTitle = "WazzupAdmin API v3 reference";
         });
         return app;
+    }
+
+    private static RouteGroupBuilder Group(WebApplication app, string prefix) =>
+        app.MapGroup(prefix)
+            .RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireRateLimiting(ApiRateLimiting.PolicyName)
+            .DisableAntiforgery()
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(typeof(ApiError), StatusCodes.Status401Unauthorized))
+            .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(typeof(ApiError), StatusCodes.Status429TooManyRequests));
+
+    private static void MapEndpoints(RouteGroupBuilder api)
+    {
+        api.MapChannelEndpoints();
+        api.MapCrmEndpoints();
+        api.MapIframeEndpoints().MapSimulatorEndpoints();
+        api.MapWebhookEndpoints();
+        api.MapMessageEndpoints();
+        api.MapTemplateEndpoints();
     }
 }

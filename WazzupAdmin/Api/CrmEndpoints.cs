@@ -1,4 +1,5 @@
 using System.Globalization;
+using WazzupAdmin.Domain.Channels;
 using WazzupAdmin.Services.Crm;
 
 namespace WazzupAdmin.Api;
@@ -42,8 +43,13 @@ public static class CrmEndpoints
             + "console), ends its channel access and offers, and unlinks a console account linked to it.");
         MapKind<CrmContactDto>(
             api, "contacts", "Contacts", "contact",
-            "`{id (≤100), responsibleUserId (≤100), name (≤200), contactData: [{chatType, chatId}], uri? (≤200)}`; chatType is a "
-            + "transport (whatsapp, wapi, instagram, tgapi, telegram), a WhatsApp chatId is the phone's digits. A chat belongs to one contact. "
+            "`{id (≤100), responsibleUserId (≤100), name (≤200), contactData: [{chatType, chatId, username?, phone?}], uri? (≤200)}`. "
+            + $"chatType is a chat type ({ChatTypes.Names}), not a channel's transport: WhatsApp and WABA channels write to whatsapp chats, "
+            + "Telegram and Telegram Bot channels to telegram chats. A whatsapp or viber chatId is the phone's digits (spaces, dashes, brackets "
+            + "and a leading + are dropped; the console does not check the number plan); an instagram chatId is the username without @; "
+            + "a telegram chat is given by chatId (numeric id or username), username (without @) or phone (digits), at least one, and is "
+            + "found by any of them when that client writes; whatsgroup, telegroup, vk and avito ids are kept as sent (≤100). "
+            + "Each chat id, Telegram username and Telegram phone belongs to one contact. "
             + "A new responsible user moves the client's conversations in open chat windows at once.",
             (s, items, source, ct) => s.UpsertContactsAsync(items, source, ct), (s, offset, ct) => s.ListContactsAsync(offset, ct),
             (s, id, ct) => s.GetContactAsync(id, ct), (s, ids, ct) => s.DeleteContactsAsync(ids, ct),
@@ -235,7 +241,10 @@ public static class CrmEndpoints
         CrmProblem.Required => "This field is required.",
         CrmProblem.TooLong => $"At most {problem.Detail} characters.",
         CrmProblem.DuplicateId => $"The id \"{problem.Detail}\" appears more than once in this request.",
-        CrmProblem.UnknownChatType => "chatType must be one of whatsapp, wapi, instagram, tgapi, telegram.",
+        CrmProblem.UnknownChatType => $"chatType must be one of {ChatTypes.Names}.",
+        CrmProblem.TransportAsChatType => $"This is a channel's transport, not a chat type; the chat type is \"{problem.Detail}\".",
+        CrmProblem.TelegramChatUnnamed => "A Telegram chat needs chatId, username or phone.",
+        CrmProblem.TelegramOnly => "username and phone are for Telegram chats only.",
         CrmProblem.InvalidChatId => problem.Detail ?? "This chatId is not valid for its chatType.",
         CrmProblem.ChatIdTaken => $"This chat already belongs to the contact \"{problem.Detail}\".",
         CrmProblem.EmptyStages => "Leave stages out when the pipeline has none; an empty array is not allowed.",

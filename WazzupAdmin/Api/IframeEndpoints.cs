@@ -7,7 +7,12 @@ namespace WazzupAdmin.Api;
 
 public sealed record IframeUser(string? Id, string? Name);
 
-public sealed record IframeChat(string? ChatType, string? ChatId);
+/// <summary>A chat of the iframe's <c>filter</c> or its <c>activeChat</c>.</summary>
+/// <param name="Username">Telegram only, instead of chatId: the username without @.</param>
+/// <param name="Phone">Telegram only, instead of chatId: the phone's digits.</param>
+/// <param name="Name">The contact's name (accepted; the console does not create contacts from a filter).</param>
+/// <param name="ChannelId">activeChat only: the channel to open the chat on.</param>
+public sealed record IframeChat(string? ChatType, string? ChatId, string? Username = null, string? Phone = null, string? Name = null, string? ChannelId = null);
 
 /// <summary>The body of POST /iframe, as the real product takes it.</summary>
 /// <param name="Scope"><c>global</c>: every conversation the user may see; <c>card</c>: only those of the filter's chats.</param>
@@ -50,8 +55,12 @@ public static class IframeEndpoints
             .WithDescription(
                 "Returns `{url}`: a signed link that opens the chat window as the user, without a password, to embed in the CRM's page. "
                 + "It works once and for 24 hours. Scope `global` shows every conversation the user may see; scope `card` only the "
-                + "conversations of the contact whose chats `filter` lists (`[{chatType, chatId}]`, required for card). `activeChat` "
-                + "opens that chat first. A user id the workspace does not know yet is created with the given name.")
+                + "conversations of the contacts whose chats `filter` lists (`[{chatType, chatId, username?, phone?, name?}]`, required for card). "
+                + $"chatType is a chat type ({ChatTypes.Names}), not a channel's transport; left out, the chatId is looked for in chats of "
+                + "every type. A Telegram chat may be named by `username` or `phone` instead of `chatId`. `activeChat` "
+                + "(`{channelId?, chatType, chatId}`) opens that chat first, on that channel when `channelId` is given. `user.name` is optional: "
+                + "a user id the workspace does not know yet is created with the given name, or with its id when none is given. "
+                + "`filter[].name` and `options` are accepted and not used: the console does not create contacts from a filter.")
             .WithTags("Chat window");
         return api;
     }
@@ -60,10 +69,10 @@ public static class IframeEndpoints
     {
         var errors = new List<ApiFieldError>();
         var userId = body.User?.Id?.Trim();
-        var userName = body.User?.Name?.Trim();
+        var userName = string.IsNullOrWhiteSpace(body.User?.Name) ? null : body.User.Name.Trim();
         if (body.User is null)
         {
-            errors.Add(new("user", "Required: {id, name}."));
+            errors.Add(new("user", "Required: {id, name?}."));
         }
         else
         {
@@ -76,11 +85,7 @@ public static class IframeEndpoints
                 errors.Add(new("user.id", $"At most {FieldLimits.UserId} characters."));
             }
 
-            if (string.IsNullOrEmpty(userName))
-            {
-                errors.Add(new("user.name", "Required."));
-            }
-            else if (userName.Length > FieldLimits.UserName)
+            if (userName is { Length: > FieldLimits.UserName })
             {
                 errors.Add(new("user.name", $"At most {FieldLimits.UserName} characters."));
             }
@@ -107,7 +112,7 @@ public static class IframeEndpoints
             {
                 for (var i = 0; i < body.Filter.Count; i++)
                 {
-                    if (CheckChat(body.Filter[i], $"filter[{i}]", errors) is { } chat)
+                    if (CheckChat(body.Filter[i], $"filter[{i}]", errors, active: false) is { } chat)
                     {
                         filter.Add(chat);
                     }
@@ -115,13 +120,17 @@ public static class IframeEndpoints
             }
         }
 
-        var activeChat = body.ActiveChat is null ? null : CheckChat(body.ActiveChat, "activeChat", errors);
+        var activeChat = body.ActiveChat is null ? null : CheckChat(body.ActiveChat, "activeChat", errors, active: true);
         return errors.Count > 0
             ? (null, errors)
-            : (new ChatLinkSpec(userId!, userName!, scope!, [.. filter.Distinct()], activeChat), errors);
+            : (new ChatLinkSpec(userId!, userName, scope!, [.. filter.Distinct()], activeChat), errors);
     }
 
-    private static ChatRef? CheckChat(IframeChat? chat, string path, List<ApiFieldError> errors)
+    /// <summary>
+    /// A chat of the filter or the active chat. As lenient as the documentation: chatType may be left out (the id is then
+    /// looked for in chats of every type); a Telegram chat may be named by username or phone instead of chatId.
+    /// </summary>
+    private static ChatRef? CheckChat(IframeChat? chat, string path, List<ApiFieldError> errors, bool active)
     {
         if (chat is null)
         {
@@ -129,19 +138,78 @@ public static class IframeEndpoints
             return null;
         }
 
-        if (!TransportNames.TryParseApiName(chat.ChatType?.Trim(), out var transport))
+        var before = errors.Count;
+        ChatType? chatType = null;
+        if (!string.IsNullOrWhiteSpace(chat.ChatType))
         {
-            errors.Add(new($"{path}.chatType", $"Unknown chatType \"{chat.ChatType}\"; one of {string.Join(", ", Enum.GetValues<Transport>().Select(t => t.ApiName()))}."));
-            return null;
+            if (ChatTypes.TryParseApiName(chat.ChatType.Trim(), out var parsed))
+            {
+                chatType = parsed;
+            }
+            else
+            {
+                errors.Add(new($"{path}.chatType", ChatTypes.MeantBy(chat.ChatType.Trim()) is { } meant
+                    ? $"\"{chat.ChatType}\" is a channel's transport, not a chat type; the chat type is \"{meant.ApiName()}\"."
+                    : $"Unknown chatType \"{chat.ChatType}\"; one of {ChatTypes.Names}."));
+                return null;
+            }
         }
 
-        var id = ChannelIdentifier.CheckClient(transport, chat.ChatId);
-        if (!id.IsValid)
+        string? chatId = null, username = null, phone = null;
+        if (!string.IsNullOrWhiteSpace(chat.ChatId))
         {
-            errors.Add(new($"{path}.chatId", id.Error!));
-            return null;
+            var id = chatType is { } type ? ChannelIdentifier.CheckChat(type, chat.ChatId) : IdentifierCheck.Valid(chat.ChatId.Trim());
+            if (id.IsValid)
+            {
+                chatId = id.Normalized;
+            }
+            else
+            {
+                errors.Add(new($"{path}.chatId", id.Error!));
+            }
         }
 
-        return new ChatRef(transport.ApiName(), id.Normalized);
+        if (chatType is null or ChatType.Telegram)
+        {
+            if (!string.IsNullOrWhiteSpace(chat.Username))
+            {
+                var check = ChannelIdentifier.CheckTelegramUsername(chat.Username);
+                username = check.IsValid ? check.Normalized : null;
+                if (!check.IsValid)
+                {
+                    errors.Add(new($"{path}.username", check.Error!));
+                }
+            }
+
+            if (!string.IsNullOrWhiteSpace(chat.Phone))
+            {
+                var check = ChannelIdentifier.CheckPhoneDigits(chat.Phone);
+                phone = check.IsValid ? check.Normalized : null;
+                if (!check.IsValid)
+                {
+                    errors.Add(new($"{path}.phone", check.Error!));
+                }
+            }
+        }
+
+        Guid? channelId = null;
+        if (active && !string.IsNullOrWhiteSpace(chat.ChannelId))
+        {
+            if (Guid.TryParse(chat.ChannelId.Trim(), out var parsed))
+            {
+                channelId = parsed;
+            }
+            else
+            {
+                errors.Add(new($"{path}.channelId", "Must be a channel id (uuid)."));
+            }
+        }
+
+        if (errors.Count == before && chatId is null && username is null && phone is null)
+        {
+            errors.Add(new($"{path}.chatId", "Required (for Telegram, chatId, username or phone)."));
+        }
+
+        return errors.Count > before ? null : new ChatRef(chatType?.ApiName(), chatId, username, phone, channelId);
     }
 }

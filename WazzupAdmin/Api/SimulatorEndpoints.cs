@@ -6,10 +6,15 @@ using WazzupAdmin.Services.Chat;
 namespace WazzupAdmin.Api;
 
 /// <summary>The body of POST /simulator/messages: a client writing to a channel.</summary>
-/// <param name="ChatType">The channel's transport (whatsapp, wapi, instagram, tgapi, telegram).</param>
-/// <param name="ChatId">The client's identifier on it: a WhatsApp phone as digits, a Telegram username or id, an Instagram username.</param>
+/// <param name="ChatType">The chat type the channel's clients write in: whatsapp (WhatsApp and WABA channels), telegram
+/// (Telegram and Telegram Bot channels) or instagram.</param>
+/// <param name="ChatId">The client's identifier on it: a WhatsApp phone (digits, or + and the number), a Telegram username or
+/// numeric id, an Instagram username. For Telegram it may be left out when username or phone is given.</param>
+/// <param name="Username">Telegram only: the client's username, which finds a contact the CRM gave by username.</param>
+/// <param name="Phone">Telegram only: the client's phone, which finds a contact the CRM gave by phone.</param>
 /// <param name="Name">The client's name, for a new contact (optional).</param>
-public sealed record SimulatedMessageRequest(Guid? ChannelId, string? ChatType, string? ChatId, string? Name, string? Text);
+public sealed record SimulatedMessageRequest(
+    Guid? ChannelId, string? ChatType, string? ChatId, string? Name, string? Text, string? Username = null, string? Phone = null);
 
 /// <summary>What became of the message.</summary>
 /// <param name="NewClient">True when the client had no contact: one was created with a deal, and the client was distributed.</param>
@@ -21,6 +26,9 @@ public sealed record SimulatedMessageResponse(
 public static class SimulatorEndpoints
 {
     public const string ChannelNotFound = "CHANNEL_NOT_FOUND";
+
+    /// <summary>The documentation's code for a chat type the channel's transport does not write to.</summary>
+    public const string WrongTransport = "WRONG_TRANSPORT";
 
     public static RouteGroupBuilder MapSimulatorEndpoints(this RouteGroupBuilder api)
     {
@@ -50,14 +58,21 @@ public static class SimulatorEndpoints
                     return ApiErrors.Response(StatusCodes.Status404NotFound, ChannelNotFound, $"There is no channel {channelId}.", new { channelId });
                 }
 
-                var expected = transport.Value.ApiName();
-                if (!string.Equals(body.ChatType?.Trim(), expected, StringComparison.Ordinal))
+                var expected = transport.Value.ClientChatType().ApiName();
+                if (string.IsNullOrWhiteSpace(body.ChatType))
                 {
-                    return ApiFieldErrors.Validation([new("chatType",
-                        $"Channel {channelId} is {expected}; chatType \"{body.ChatType}\" does not match it.")]);
+                    return ApiFieldErrors.Validation([new("chatType", $"Required: the channel's clients write in {expected} chats.")]);
                 }
 
-                var result = await incoming.ReceiveAsync(new IncomingMessage(channelId, body.ChatId ?? "", body.Name, body.Text ?? ""), cancellationToken);
+                if (!string.Equals(body.ChatType.Trim(), expected, StringComparison.Ordinal))
+                {
+                    return ApiErrors.BadRequest(WrongTransport,
+                        $"You can't send a {body.ChatType} chat's message to a {transport.Value.ApiName()} channel; its clients write in {expected} chats.",
+                        new { channelId, transport = transport.Value.ApiName(), chatType = body.ChatType });
+                }
+
+                var result = await incoming.ReceiveAsync(
+                    new IncomingMessage(channelId, body.ChatId ?? "", body.Name, body.Text ?? "", body.Username, body.Phone), cancellationToken);
                 if (result.Received is not { } received)
                 {
                     return ApiFieldErrors.Validation([.. result.Errors.Select(e => ApiFieldErrors.From(e, ApiField(e.Field)))]);
@@ -76,8 +91,11 @@ public static class SimulatorEndpoints
                 "An addition of this simulated workspace that the real product does not have (there, messages come from the messengers). "
                 + "The message goes the same way as from the console's simulator page: a client without a contact gets one, with a deal in "
                 + "the channel's funnel and stage, and is distributed by the channel's algorithm; a known client goes to their responsible user. "
-                + "`chatType` must be the channel's transport. An unknown channel is 404 CHANNEL_NOT_FOUND naming it; invalid fields are "
-                + "400 VALIDATION_ERROR listing them in `data`.")
+                + "`chatType` is the chat type the channel's clients write in (whatsapp on WhatsApp and WABA channels, telegram on Telegram and "
+                + "Telegram Bot channels, instagram), not the channel's transport; another one is 400 WRONG_TRANSPORT. A Telegram client may write "
+                + "with `username` and/or `phone`, with or without `chatId`: a contact the CRM gave by username or phone is found by them and "
+                + "learns the client's chat id; a client without chatId is known by its username, or else its phone. An unknown channel is "
+                + "404 CHANNEL_NOT_FOUND naming it; invalid fields are 400 VALIDATION_ERROR listing them in `data`.")
             .WithTags("Simulator");
         return api;
     }
@@ -88,6 +106,8 @@ public static class SimulatorEndpoints
         "ClientId" => "chatId",
         "ClientName" => "name",
         "Text" => "text",
+        "Username" => "username",
+        "Phone" => "phone",
         _ => field,
     };
 }

@@ -88,8 +88,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             e.Property(c => c.ChatType).HasMaxLength(20);
             e.Property(c => c.ChatId).HasMaxLength(FieldLimits.ChatId);
-            // One client identifier of one messenger belongs to exactly one contact.
+            e.Property(c => c.Username).HasMaxLength(FieldLimits.ChatId);
+            e.Property(c => c.Phone).HasMaxLength(FieldLimits.UserPhone);
+            // One client identifier of one messenger belongs to exactly one contact. A Telegram chat may be known only by
+            // its username or phone until the client writes; SQLite's unique indexes let the missing ones be many.
             e.HasIndex(c => new { c.ChatType, c.ChatId }).IsUnique();
+            e.HasIndex(c => new { c.ChatType, c.Username }).IsUnique();
+            e.HasIndex(c => new { c.ChatType, c.Phone }).IsUnique();
         });
 
         builder.Entity<Deal>(e =>

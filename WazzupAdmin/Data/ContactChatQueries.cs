@@ -3,6 +3,20 @@ using WazzupAdmin.Data.Entities;
 
 namespace WazzupAdmin.Data;
 
+/// <summary>
+/// A client's chat as a request names it: by chat id, or for Telegram also by username or phone. Any one of the three
+/// that a stored chat of the same type has finds it.
+/// </summary>
+public sealed record ChatKey(string ChatType, string? ChatId, string? Username = null, string? Phone = null)
+{
+    /// <summary>Whether this stored chat is the one this key names.</summary>
+    public bool Matches(ContactChat chat) =>
+        chat.ChatType == ChatType
+        && ((ChatId is not null && (chat.ChatId == ChatId || chat.Username == ChatId))
+            || (Username is not null && (chat.Username == Username || chat.ChatId == Username))
+            || (Phone is not null && chat.Phone == Phone));
+}
+
 public static class ContactChatQueries
 {
     /// <summary>
@@ -11,14 +25,33 @@ public static class ContactChatQueries
     /// that pair one pair's type with another's id are dropped here.
     /// </summary>
     public static async Task<List<ContactChat>> HoldingAsync(
-        this IQueryable<ContactChat> chats, IEnumerable<(string ChatType, string ChatId)> pairs, CancellationToken cancellationToken)
+        this IQueryable<ContactChat> chats, IEnumerable<(string ChatType, string ChatId)> pairs, CancellationToken cancellationToken) =>
+        await chats.MatchingAsync(pairs.Select(p => new ChatKey(p.ChatType, p.ChatId)), cancellationToken);
+
+    /// <summary>
+    /// The stored chats that any of these keys names. A Telegram key's username also finds a chat whose id is that
+    /// username (the console's own Telegram clients are known by username), and its id finds a chat known only by that
+    /// username. Each lookup goes through one of the unique indexes of (ChatType, ChatId), (ChatType, Username) and
+    /// (ChatType, Phone); the candidates that pair one key's type with another's value are dropped here.
+    /// </summary>
+    public static async Task<List<ContactChat>> MatchingAsync(
+        this IQueryable<ContactChat> chats, IEnumerable<ChatKey> keys, CancellationToken cancellationToken)
     {
-        var wanted = pairs.ToHashSet();
-        var types = wanted.Select(p => p.ChatType).Distinct().ToList();
-        var ids = wanted.Select(p => p.ChatId).Distinct().ToList();
+        var wanted = keys.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var types = wanted.Select(k => k.ChatType).Distinct().ToList();
+        var names = wanted.SelectMany(k => new[] { k.ChatId, k.Username }).OfType<string>().Distinct().ToList();
+        var phones = wanted.Select(k => k.Phone).OfType<string>().Distinct().ToList();
         var candidates = await chats.AsNoTracking()
-            .Where(c => types.Contains(c.ChatType) && ids.Contains(c.ChatId))
+            .Where(c => types.Contains(c.ChatType)
+                && ((c.ChatId != null && names.Contains(c.ChatId))
+                    || (c.Username != null && names.Contains(c.Username))
+                    || (c.Phone != null && phones.Contains(c.Phone))))
             .ToListAsync(cancellationToken);
-        return [.. candidates.Where(c => wanted.Contains((c.ChatType, c.ChatId)))];
+        return [.. candidates.Where(c => wanted.Any(k => k.Matches(c)))];
     }
 }

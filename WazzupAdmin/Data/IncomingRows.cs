@@ -46,10 +46,15 @@ public sealed class IncomingRows : IDisposable
             ("$origin", contact.Origin.ToString()), ("$source", contact.OriginSource));
         foreach (var chat in contact.Chats)
         {
-            Execute("""INSERT INTO "ContactChats" ("ContactId", "ChatType", "ChatId") VALUES ($contact, $type, $chat)""",
-                ("$contact", contact.Id), ("$type", chat.ChatType), ("$chat", chat.ChatId));
+            Execute("""INSERT INTO "ContactChats" ("ContactId", "ChatType", "ChatId", "Username", "Phone") VALUES ($contact, $type, $chat, $username, $phone)""",
+                ("$contact", contact.Id), ("$type", chat.ChatType), ("$chat", chat.ChatId), ("$username", chat.Username), ("$phone", chat.Phone));
         }
     }
+
+    /// <summary>Fills in what a stored chat did not know yet (a Telegram chat the CRM gave by username or phone learns its id).</summary>
+    public void CompleteChat(ContactChat chat) =>
+        Execute("""UPDATE "ContactChats" SET "ChatId" = $chat, "Username" = $username, "Phone" = $phone WHERE "Id" = $id""",
+            ("$chat", chat.ChatId), ("$username", chat.Username), ("$phone", chat.Phone), ("$id", chat.Id));
 
     /// <summary>The deal and its links to <paramref name="contactIds"/>.</summary>
     public void InsertDeal(Deal deal, IEnumerable<string> contactIds)

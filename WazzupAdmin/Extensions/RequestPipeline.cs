@@ -19,12 +19,14 @@ public static class RequestPipeline
         if (!app.Environment.IsDevelopment())
         {
             app.UseWhen(
-                context => !context.Request.Path.StartsWithSegments(ApiV3.Prefix),
+                context => !ApiV3.IsApiPath(context.Request.Path),
                 branch => branch.UseExceptionHandler("/Error", createScopeForErrors: true));
         }
 
-        // 403 and 404 are rendered by the status page with their status code kept.
+        // 403 and 404 are rendered by the status page with their status code kept; under the API they are JSON instead,
+        // written inside the status pages so that they can be switched off there.
         app.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true);
+        app.UseApiStatusAnswers();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("en"),

@@ -88,7 +88,7 @@ public sealed class ApiKeysPageTests : ChannelPageTest
         var page = RenderPage();
 
         Assert.Equal("/api/reference", page.FindAll("a").Single(a => a.TextContent.Trim() == "API reference").GetAttribute("href"));
-        Assert.Matches("""^curl -H "Authorization: Bearer <your key>" \S+api/v3/channels$""", page.Find("[data-testid='api-example']").TextContent.Trim());
+        Assert.Matches("""^curl -H "Authorization: Bearer <your key>" \S+/v3/channels$""", page.Find("[data-testid='api-example']").TextContent.Trim());
     }
 
     private IRenderedComponent<ApiKeysPage> RenderPage()

@@ -91,7 +91,7 @@ public sealed class DemoDealCreationTests : IAsyncLifetime
         Assert.Equal(["Lucía Fernández", "Marco Rossi"], deal.Contacts.Select(c => c.Name));
         Assert.NotNull(contact);
         Assert.Equal("Boris Ivanov", contact.ResponsibleName);
-        Assert.Equal("34600111222", Assert.Single(contact.Chats).ChatId);
+        Assert.Equal("34600111222", Assert.Single(contact.Chats).Identifier);
         Assert.Equal(["Lucía and Marco: joint order", "Lucía: interior doors", "Lucía: oak flooring"], contact.Deals.Select(d => d.Name));
     }
 

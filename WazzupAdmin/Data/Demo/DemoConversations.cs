@@ -9,9 +9,9 @@ public static class DemoConversations
 {
     private static readonly Dictionary<string, Guid> ChannelByChatType = new()
     {
-        [Transport.WhatsApp.ApiName()] = DemoWorkspace.Channels[0].Id,
-        [Transport.Telegram.ApiName()] = DemoWorkspace.Channels[1].Id,
-        [Transport.Instagram.ApiName()] = DemoWorkspace.Channels[2].Id,
+        [ChatType.WhatsApp.ApiName()] = DemoWorkspace.Channels[0].Id,
+        [ChatType.Telegram.ApiName()] = DemoWorkspace.Channels[1].Id,
+        [ChatType.Instagram.ApiName()] = DemoWorkspace.Channels[2].Id,
     };
 
     private static readonly string[][] Scripts =

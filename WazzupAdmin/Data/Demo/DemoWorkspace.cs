@@ -40,14 +40,14 @@ public static class DemoWorkspace
     [
         new("c-1001", "Lucía Fernández", "u-boris", "whatsapp", "34600111222"),
         new("c-1002", "Marco Rossi", "u-carmen", "whatsapp", "393401234567"),
-        new("c-1003", "Olga Smirnova", "u-dmitri", "tgapi", "olga_smirnova"),
+        new("c-1003", "Olga Smirnova", "u-dmitri", "telegram", "olga_smirnova"),
         new("c-1004", "Pedro Alves", "u-boris", "instagram", "pedro.alves"),
         new("c-1005", "Quentin Moreau", "u-hugo", "whatsapp", "33612345678"),
-        new("c-1006", "Rita Schulz", "u-carmen", "tgapi", "rita_schulz"),
+        new("c-1006", "Rita Schulz", "u-carmen", "telegram", "rita_schulz"),
         new("c-1007", "Samir Haddad", "u-dmitri", "whatsapp", "971501234567"),
         new("c-1008", "Tanya Orlova", "u-hugo", "instagram", "tanya.orlova"),
         new("c-1009", "Umberto Eco Doors", "u-anna", "whatsapp", "390612345678"),
-        new("c-1010", "Valeria Gómez", "u-boris", "tgapi", "valeria_gomez"),
+        new("c-1010", "Valeria Gómez", "u-boris", "telegram", "valeria_gomez"),
         new("c-1011", "Walter Novak", "u-farid", "whatsapp", "420601234567"),
         new("c-1012", "Ximena Ruiz", "u-carmen", "instagram", "ximena.ruiz"),
     ];

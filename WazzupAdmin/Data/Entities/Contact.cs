@@ -27,14 +27,23 @@ public sealed class Contact
     public List<Deal> Deals { get; set; } = [];
 }
 
-/// <summary>One messenger identifier of a contact: a WhatsApp phone, a Telegram id or username.</summary>
+/// <summary>
+/// One messenger chat of a contact: a WhatsApp phone, a Telegram id or username, an Instagram username. A Telegram chat
+/// the CRM gave by <see cref="Username"/> or <see cref="Phone"/> has no <see cref="ChatId"/> until that client writes.
+/// </summary>
 public sealed class ContactChat
 {
     public int Id { get; set; }
     public string ContactId { get; set; } = "";
 
-    /// <summary>The transport's API name (<c>whatsapp</c>, <c>tgapi</c>, …).</summary>
+    /// <summary>The chat type's API name (<c>whatsapp</c>, <c>telegram</c>, …; see <see cref="Domain.Channels.ChatType"/>), never a transport.</summary>
     public string ChatType { get; set; } = "";
 
-    public string ChatId { get; set; } = "";
+    public string? ChatId { get; set; }
+
+    /// <summary>Telegram only: the username, without @.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>Telegram only: the phone, digits with the country code.</summary>
+    public string? Phone { get; set; }
 }

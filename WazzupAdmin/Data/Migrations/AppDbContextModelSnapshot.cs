@@ -549,7 +549,6 @@ namespace WazzupAdmin.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ChatId")
-                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
@@ -562,11 +561,25 @@ namespace WazzupAdmin.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Phone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Username")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
 
                     b.HasIndex("ChatType", "ChatId")
+                        .IsUnique();
+
+                    b.HasIndex("ChatType", "Phone")
+                        .IsUnique();
+
+                    b.HasIndex("ChatType", "Username")
                         .IsUnique();
 
                     b.ToTable("ContactChats");

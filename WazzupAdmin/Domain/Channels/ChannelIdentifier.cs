@@ -58,6 +58,54 @@ public static partial class ChannelIdentifier
         }
     }
 
+    /// <summary>
+    /// A chat id as the CRM gives it for a chat type, in the form contacts store it. As lenient as the documentation:
+    /// WhatsApp and Viber ids are the phone's digits (spaces, dashes, brackets and a leading + are dropped, no check of
+    /// the number plan); Telegram ids are a numeric id or a username; Instagram ids a username without @; group, VK and
+    /// Avito ids are opaque, as the webhooks give them.
+    /// </summary>
+    public static IdentifierCheck CheckChat(ChatType chatType, string? input)
+    {
+        var value = (input ?? "").Trim();
+        if (value.Length == 0)
+        {
+            return IdentifierCheck.Invalid("This field is required.");
+        }
+
+        return chatType switch
+        {
+            ChatType.WhatsApp or ChatType.Viber => CheckPhoneDigits(value),
+            ChatType.Telegram when value.All(char.IsAsciiDigit) =>
+                value.Length <= 20 ? IdentifierCheck.Valid(value) : IdentifierCheck.Invalid("A Telegram id has at most 20 digits."),
+            ChatType.Telegram => CheckTelegram(value, mustBeBot: false),
+            ChatType.Instagram => CheckInstagram(value),
+            _ => value.Length <= 100 ? IdentifierCheck.Valid(value) : IdentifierCheck.Invalid("At most 100 characters."),
+        };
+    }
+
+    /// <summary>A Telegram username as contacts store it: without the leading @.</summary>
+    public static IdentifierCheck CheckTelegramUsername(string? input) => CheckTelegram((input ?? "").Trim(), mustBeBot: false);
+
+    /// <summary>A phone given as digits (international format without +), as the API takes Telegram contacts' phones.</summary>
+    public static IdentifierCheck CheckPhoneDigits(string? input)
+    {
+        var value = (input ?? "").Trim();
+        var digits = new string([.. value.Where(c => c is not (' ' or '-' or '(' or ')' or '.'))]);
+        if (digits.StartsWith('+'))
+        {
+            digits = digits[1..];
+        }
+
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit))
+        {
+            return IdentifierCheck.Invalid("Only the phone's digits, with the country code, for example 79011112233.");
+        }
+
+        return digits.Length is >= 5 and <= 20
+            ? IdentifierCheck.Valid(digits)
+            : IdentifierCheck.Invalid("A phone has 5 to 20 digits, with the country code.");
+    }
+
     /// <summary>A phone number in international format (+ and the country code), normalised to E.164.</summary>
     public static IdentifierCheck CheckPhone(string value)
     {

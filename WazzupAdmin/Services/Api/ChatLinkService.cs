@@ -12,13 +12,13 @@ using WazzupAdmin.Services.Chat;
 namespace WazzupAdmin.Services.Api;
 
 /// <summary>What a chat link opens, already checked by the API: the CRM user, the scope and, for scope card, its chats.</summary>
-public sealed record ChatLinkSpec(string UserId, string UserName, string Scope, IReadOnlyList<ChatRef> Filter, ChatRef? ActiveChat);
+public sealed record ChatLinkSpec(string UserId, string? UserName, string Scope, IReadOnlyList<ChatRef> Filter, ChatRef? ActiveChat);
 
 /// <summary>A link that was just used: what it opens.</summary>
 public sealed record UsedChatLink(string UserId, string Scope, IReadOnlyList<ChatRef> Filter, ChatRef? ActiveChat);
 
 /// <summary>
-/// Chat links: the CRM asks for one (POST /api/v3/iframe) and embeds it; opening it signs the browser in as the CRM user
+/// Chat links: the CRM asks for one (POST /v3/iframe) and embeds it; opening it signs the browser in as the CRM user
 /// without a password. The token is 256 random bits and only its SHA-256 is stored, so a link cannot be guessed and a
 /// changed token matches nothing. A link works once and for 24 hours.
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class ChatLinkService(IDbContextFactory<AppDbContext> dbFactory, U
     public const string AccountEmailDomain = "crm-users.invalid";
 
     /// <summary>Stores a new link and returns its token, the only time it is known. A CRM user the workspace does not know
-    /// yet is created with the given name, as the real product does.</summary>
+    /// yet is created with the given name (its id when none is given), as the real product does.</summary>
     public async Task<string> CreateAsync(ChatLinkSpec spec, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -40,7 +40,7 @@ public sealed class ChatLinkService(IDbContextFactory<AppDbContext> dbFactory, U
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await db.CrmUsers.AnyAsync(u => u.Id == spec.UserId, cancellationToken))
         {
-            db.CrmUsers.Add(new CrmUser { Id = spec.UserId, Name = spec.UserName });
+            db.CrmUsers.Add(new CrmUser { Id = spec.UserId, Name = spec.UserName ?? spec.UserId });
         }
 
         db.ChatLinks.Add(new ChatLink
@@ -105,19 +105,18 @@ public sealed class ChatLinkService(IDbContextFactory<AppDbContext> dbFactory, U
     }
 
     /// <summary>The conversation to open first for the link's active chat: the contact's most recent conversation on a
-    /// channel of that chat's messenger, if any.</summary>
+    /// channel whose clients write in chats of that type (on the chat's channel when it names one), if any.</summary>
     public async Task<long?> ConversationOfAsync(ChatRef chat, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chat);
-        if (!TransportNames.TryParseApiName(chat.ChatType, out var transport))
-        {
-            return null;
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var contactIds = db.ContactChats.Where(x => x.ChatType == chat.ChatType && x.ChatId == chat.ChatId).Select(x => x.ContactId);
+        var held = await db.ContactChats.MatchingAsync(chat.Keys(), cancellationToken);
+        var contactIds = held.Select(x => x.ContactId).Distinct().ToList();
+        var transports = held.Select(x => ChatTypes.TryParseApiName(x.ChatType, out var t) ? t.Transports() : [])
+            .SelectMany(t => t).Distinct().ToList();
         return await db.Conversations.AsNoTracking()
-            .Where(c => contactIds.Contains(c.ContactId) && c.Channel!.Transport == transport)
+            .Where(c => contactIds.Contains(c.ContactId) && transports.Contains(c.Channel!.Transport)
+                && (chat.ChannelId == null || c.ChannelId == chat.ChannelId))
             .OrderByDescending(c => c.LastActivityAtUtc)
             .Select(c => (long?)c.Id)
             .FirstOrDefaultAsync(cancellationToken);

@@ -1,10 +1,22 @@
 using System.Security.Claims;
 using System.Text.Json;
+using WazzupAdmin.Data;
+using WazzupAdmin.Domain.Channels;
 
 namespace WazzupAdmin.Services.Chat;
 
-/// <summary>One messenger chat of a contact, as the API names it: <c>{chatType, chatId}</c>.</summary>
-public sealed record ChatRef(string ChatType, string ChatId);
+/// <summary>
+/// One messenger chat of a contact, as the iframe names it: <c>{chatType, chatId}</c>, for Telegram also by
+/// <c>username</c> or <c>phone</c>. A chat without <c>chatType</c> names that id in chats of every type; <c>channelId</c>
+/// (active chat only) picks the channel to open it on.
+/// </summary>
+public sealed record ChatRef(string? ChatType, string? ChatId, string? Username = null, string? Phone = null, Guid? ChannelId = null)
+{
+    /// <summary>The stored chats this names, as lookups.</summary>
+    public IEnumerable<ChatKey> Keys() => ChatType is { } type
+        ? [new ChatKey(type, ChatId, Username, Phone)]
+        : Enum.GetValues<Domain.Channels.ChatType>().Select(t => new ChatKey(t.ApiName(), ChatId, Username, Phone));
+}
 
 /// <summary>
 /// What a session opened by a chat link may see. Scope <c>card</c> narrows the chat window to the conversations of the

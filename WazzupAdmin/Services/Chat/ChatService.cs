@@ -409,7 +409,7 @@ public sealed class ChatService(
             return null;
         }
 
-        var chats = await db.ContactChats.HoldingAsync(filter.Select(f => (f.ChatType, f.ChatId)), cancellationToken);
+        var chats = await db.ContactChats.MatchingAsync(filter.SelectMany(f => f.Keys()), cancellationToken);
         return chats.Select(x => x.ContactId).ToHashSet(StringComparer.Ordinal);
     }
 

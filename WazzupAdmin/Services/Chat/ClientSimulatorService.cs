@@ -7,11 +7,13 @@ using WazzupAdmin.Services.Settings;
 namespace WazzupAdmin.Services.Chat;
 
 /// <summary>A client the channel already knows: a contact with an identifier of the channel's messenger.</summary>
-/// <param name="ClientId">The identifier the client writes from, as the contact stores it.</param>
+/// <param name="ClientId">The identifier the client writes from, as the contact stores it; empty for a Telegram contact the
+/// CRM gave only by <paramref name="Username"/> or <paramref name="Phone"/>.</param>
 /// <param name="LastActivityAtUtc">The last message on this channel; null when the client has not written to it yet.</param>
 /// <param name="OfferedTo">For a new first-responder client nobody has replied to yet, the reps it is offered to on this channel.</param>
 public sealed record KnownClient(
-    string ContactId, string Name, string ClientId, string? ResponsibleName, DateTime? LastActivityAtUtc, IReadOnlyList<string> OfferedTo);
+    string ContactId, string Name, string ClientId, string? Username, string? Phone, string? ResponsibleName, DateTime? LastActivityAtUtc,
+    IReadOnlyList<string> OfferedTo);
 
 /// <summary>What became of a simulated message, with names instead of user ids.</summary>
 /// <param name="ResponsibleName">The client's responsible user after the message; null while unassigned or offered.</param>
@@ -69,7 +71,7 @@ public sealed class ClientSimulatorService(IDbContextFactory<AppDbContext> dbFac
             return [];
         }
 
-        var chatType = transport.Value.ApiName();
+        var chatType = transport.Value.ClientChatType().ApiName();
         var clients = await db.ContactChats.AsNoTracking()
             .Where(x => x.ChatType == chatType)
             .Join(db.Contacts, x => x.ContactId, c => c.Id, (x, c) => new
@@ -77,6 +79,8 @@ public sealed class ClientSimulatorService(IDbContextFactory<AppDbContext> dbFac
                 c.Id,
                 c.Name,
                 x.ChatId,
+                x.Username,
+                x.Phone,
                 ResponsibleName = c.ResponsibleUser!.Name,
                 LastActivityAtUtc = db.Conversations.Where(v => v.ChannelId == channelId && v.ContactId == c.Id)
                     .Select(v => (DateTime?)v.LastActivityAtUtc).FirstOrDefault(),
@@ -95,7 +99,8 @@ public sealed class ClientSimulatorService(IDbContextFactory<AppDbContext> dbFac
         return
         [
             .. clients.Select(r => new KnownClient(
-                r.Id, r.Name, r.ChatId, r.ResponsibleName, r.LastActivityAtUtc, [.. offeredTo[r.Id].Order(StringComparer.CurrentCultureIgnoreCase)])),
+                r.Id, r.Name, r.ChatId ?? "", r.Username, r.Phone, r.ResponsibleName, r.LastActivityAtUtc,
+                [.. offeredTo[r.Id].Order(StringComparer.CurrentCultureIgnoreCase)])),
         ];
     }
 }

@@ -55,15 +55,16 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         using var prepared = IncomingRows.For(db);
         rows = prepared;
         subscription = await WebhookOutbox.SubscriptionAsync(db, cancellationToken);
-        var knownContacts = await KnownContactIdsAsync(accepted, cancellationToken);
+        var knownChats = await KnownChatsAsync(accepted, cancellationToken);
         foreach (var message in accepted)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var key = (message.ChatType, message.ChatId);
-            if (!contacts.TryGetValue(key, out var contact) && knownContacts.TryGetValue(key, out var contactId))
+            if (!contacts.TryGetValue(key, out var contact) && HolderOf(message, knownChats) is { } chat)
             {
-                contact = await db.Contacts.AsNoTracking().FirstAsync(c => c.Id == contactId, cancellationToken);
+                contact = await db.Contacts.AsNoTracking().FirstAsync(c => c.Id == chat.ContactId, cancellationToken);
                 contacts[key] = contact;
+                Complete(chat, message, knownChats);
             }
 
             stored.Add(contact is null
@@ -93,8 +94,14 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         return new Written(results, events, wroteOutboxEvents);
     }
 
-    /// <summary>A message that passed the checks, with its channel and the client's normalised chat id.</summary>
-    private sealed record Accepted(int Index, Channel Channel, string ChatType, string ChatId, IncomingMessage Incoming);
+    /// <summary>
+    /// A message that passed the checks, with its channel, the client's chat type and normalised chat id, and for
+    /// Telegram the username and phone the client writes with.
+    /// </summary>
+    private sealed record Accepted(int Index, Channel Channel, string ChatType, string ChatId, string? Username, string? Phone, IncomingMessage Incoming)
+    {
+        public ChatKey Key => new(ChatType, ChatId, Username, Phone);
+    }
 
     /// <summary>A stored message; <paramref name="Decision"/> is how its client was distributed, for a new client.</summary>
     private sealed record Stored(Accepted Message, Contact Contact, Conversation Conversation, DistributionDecision? Decision, IReadOnlyList<string> OfferedTo)
@@ -129,23 +136,113 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
                 continue;
             }
 
-            var client = ChannelIdentifier.CheckClient(channel.Transport, message.ClientId);
-            if (!client.IsValid)
+            if (CheckClient(index, channel, message, results) is { } client)
             {
-                results[index] = IncomingMessageService.Invalid("ClientId", client.Error!);
-                continue;
+                accepted.Add(client);
             }
-
-            accepted.Add(new Accepted(index, channel, channel.Transport.ApiName(), client.Normalized, message));
         }
 
         return accepted;
     }
 
-    /// <summary>The contacts that already hold the batch's chats.</summary>
-    private async Task<Dictionary<(string ChatType, string ChatId), string>> KnownContactIdsAsync(List<Accepted> accepted, CancellationToken cancellationToken) =>
-        (await db.ContactChats.HoldingAsync(accepted.Select(m => (m.ChatType, m.ChatId)), cancellationToken))
-            .ToDictionary(c => (c.ChatType, c.ChatId), c => c.ContactId);
+    /// <summary>
+    /// The client's identifiers on the channel's messenger. A Telegram client may write with a username and/or a phone
+    /// instead of an id; without an id it is known by its username, or else by its phone, as the console's Telegram
+    /// clients always were by username.
+    /// </summary>
+    private static Accepted? CheckClient(int index, Channel channel, IncomingMessage message, ReceiveResult[] results)
+    {
+        var chatType = channel.Transport.ClientChatType();
+        string? username = null, phone = null;
+        if (chatType == ChatType.Telegram)
+        {
+            if (!string.IsNullOrWhiteSpace(message.Username))
+            {
+                var check = ChannelIdentifier.CheckTelegramUsername(message.Username);
+                if (!check.IsValid)
+                {
+                    results[index] = IncomingMessageService.Invalid("Username", check.Error!);
+                    return null;
+                }
+
+                username = check.Normalized;
+            }
+
+            if (!string.IsNullOrWhiteSpace(message.Phone))
+            {
+                var check = ChannelIdentifier.CheckPhoneDigits(message.Phone);
+                if (!check.IsValid)
+                {
+                    results[index] = IncomingMessageService.Invalid("Phone", check.Error!);
+                    return null;
+                }
+
+                phone = check.Normalized;
+            }
+
+            if (string.IsNullOrWhiteSpace(message.ClientId) && (username ?? phone) is { } known)
+            {
+                return new Accepted(index, channel, chatType.ApiName(), known, username, phone, message);
+            }
+        }
+
+        var client = ChannelIdentifier.CheckClient(channel.Transport, message.ClientId);
+        if (!client.IsValid)
+        {
+            results[index] = IncomingMessageService.Invalid("ClientId", client.Error!);
+            return null;
+        }
+
+        return new Accepted(index, channel, chatType.ApiName(), client.Normalized, username, phone, message);
+    }
+
+    /// <summary>The stored chats that any of the batch's clients names, by id, username or phone.</summary>
+    private async Task<List<ContactChat>> KnownChatsAsync(List<Accepted> accepted, CancellationToken cancellationToken) =>
+        await db.ContactChats.MatchingAsync(accepted.Select(m => m.Key), cancellationToken);
+
+    /// <summary>The stored chat of this client: the one with its id first, then the one with its username, then its phone.</summary>
+    private static ContactChat? HolderOf(Accepted message, List<ContactChat> known)
+    {
+        var key = message.Key;
+        return known.FirstOrDefault(c => c.ChatType == message.ChatType && c.ChatId == message.ChatId)
+            ?? known.FirstOrDefault(c => message.Username is not null && c.ChatType == message.ChatType && c.Username == message.Username)
+            ?? known.FirstOrDefault(key.Matches);
+    }
+
+    /// <summary>
+    /// A chat the CRM gave by username or phone learns the id, username and phone its client writes with, each only
+    /// where no other stored chat has that value already (so one identifier still names one contact).
+    /// </summary>
+    private void Complete(ContactChat chat, Accepted message, List<ContactChat> known)
+    {
+        var others = known.Where(c => c.ChatType == chat.ChatType && c.Id != chat.Id).ToList();
+        bool FreeName(string value) => !others.Any(c => c.ChatId == value || c.Username == value);
+        bool FreePhone(string value) => !others.Any(c => c.Phone == value);
+
+        var changed = false;
+        if (chat.ChatId is null && FreeName(message.ChatId))
+        {
+            chat.ChatId = message.ChatId;
+            changed = true;
+        }
+
+        if (chat.Username is null && message.Username is { } username && FreeName(username))
+        {
+            chat.Username = username;
+            changed = true;
+        }
+
+        if (chat.Phone is null && message.Phone is { } phone && FreePhone(phone))
+        {
+            chat.Phone = phone;
+            changed = true;
+        }
+
+        if (changed)
+        {
+            rows.CompleteChat(chat);
+        }
+    }
 
     private async Task<Stored> ReceiveFromKnownClientAsync(Accepted message, Contact contact, DateTime now, CancellationToken cancellationToken)
     {
@@ -195,7 +292,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
             Id = NewId("c"),
             Name = name,
             ResponsibleUserId = decision.AssignedTo,
-            Chats = [new ContactChat { ChatType = message.ChatType, ChatId = message.ChatId }],
+            Chats = [new ContactChat { ChatType = message.ChatType, ChatId = message.ChatId, Username = message.Username, Phone = message.Phone }],
             Origin = RecordOrigin.NewClient,
         };
         contact.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.ContactUrlTemplateKey], "{contactId}", contact.Id);

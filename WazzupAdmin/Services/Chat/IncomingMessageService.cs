@@ -4,7 +4,11 @@ using WazzupAdmin.Services.Settings;
 namespace WazzupAdmin.Services.Chat;
 
 /// <summary>A message a client sent to a channel.</summary>
-public sealed record IncomingMessage(Guid ChannelId, string ClientId, string? ClientName, string Text);
+/// <param name="ClientId">The client's chat id on the channel's messenger; for Telegram it may be left empty when
+/// <paramref name="Username"/> or <paramref name="Phone"/> is given.</param>
+/// <param name="Username">Telegram only: the client's username, which finds a contact the CRM gave by username.</param>
+/// <param name="Phone">Telegram only: the client's phone, which finds a contact the CRM gave by phone.</param>
+public sealed record IncomingMessage(Guid ChannelId, string ClientId, string? ClientName, string Text, string? Username = null, string? Phone = null);
 
 /// <summary>What became of an incoming message.</summary>
 /// <param name="ResponsibleUserId">The client's responsible user after the message; null while unassigned or offered.</param>

@@ -65,13 +65,17 @@ public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactor
                 c.Id,
                 c.Name,
                 Responsible = c.ResponsibleUser!.Name,
-                Chats = c.Chats.Select(x => x.ChatType + ": " + x.ChatId).ToList(),
+                Chats = c.Chats.Select(x => new { x.ChatType, x.ChatId, x.Username, x.Phone }).ToList(),
                 c.Uri,
                 c.Origin,
                 c.OriginSource,
             })
             .ToListAsync(cancellationToken);
-        return new Paged<ContactRow>([.. items.Select(c => new ContactRow(c.Id, c.Name, c.Responsible, c.Chats, c.Uri, c.Origin, c.OriginSource))], total);
+        return new Paged<ContactRow>(
+            [.. items.Select(c => new ContactRow(
+                c.Id, c.Name, c.Responsible, [.. c.Chats.Select(x => x.ChatType + ": " + ContactChatText.Identifier(x.ChatId, x.Username, x.Phone))],
+                c.Uri, c.Origin, c.OriginSource))],
+            total);
     }
 
     public async Task<Paged<DealRow>> DealsAsync(string? search, int skip, int take, CancellationToken cancellationToken = default)

@@ -7,8 +7,11 @@ namespace WazzupAdmin.Services.Crm;
 /// <summary>A CRM user as the API sends and lists it.</summary>
 public sealed record CrmUserDto(string? Id, string? Name, string? Phone);
 
-/// <summary>One messenger identifier of a contact: <c>chatType</c> is a transport's API name.</summary>
-public sealed record CrmChatDto(string? ChatType, string? ChatId);
+/// <summary>
+/// One chat of a contact: <c>chatType</c> is a chat type (whatsapp, telegram, instagram, …), never a channel's transport.
+/// A Telegram chat may be given by <c>username</c> or <c>phone</c> instead of <c>chatId</c>.
+/// </summary>
+public sealed record CrmChatDto(string? ChatType, string? ChatId, string? Username = null, string? Phone = null);
 
 /// <summary>A contact as the API sends and lists it.</summary>
 public sealed record CrmContactDto(string? Id, string? ResponsibleUserId, string? Name, IReadOnlyList<CrmChatDto?>? ContactData, string? Uri);
@@ -48,6 +51,15 @@ public static class CrmProblem
 
     /// <summary>Detail: why, as an English resource key of the identifier rules.</summary>
     public const string InvalidChatId = "invalidChatId";
+
+    /// <summary>A channel's transport (tgapi, wapi) where a chat type belongs; detail: the chat type meant.</summary>
+    public const string TransportAsChatType = "transportAsChatType";
+
+    /// <summary>A Telegram chat with none of chatId, username and phone.</summary>
+    public const string TelegramChatUnnamed = "telegramChatUnnamed";
+
+    /// <summary>username or phone on a chat type other than Telegram.</summary>
+    public const string TelegramOnly = "telegramOnly";
 
     /// <summary>Detail: the id of the contact that has the chat.</summary>
     public const string ChatIdTaken = "chatIdTaken";

@@ -23,12 +23,12 @@ public sealed partial class CrmSyncService
 
         var errors = new List<CrmEntityError>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        // Each contact's chats in the form they are stored, and who in this request claims each chat first.
-        var chatsOf = new List<List<(string Type, string Id, int Position)>>();
-        var claimedBy = new Dictionary<(string, string), string>();
+        // Each contact's chats in the form they are stored, and who in this request claims each identifier first.
+        var chatsOf = new List<List<(ContactChat Chat, int Position)>>();
+        var claimedBy = new Dictionary<(string, string, string), string>();
         for (var i = 0; i < contacts.Count; i++)
         {
-            var chats = new List<(string Type, string Id, int Position)>();
+            var chats = new List<(ContactChat Chat, int Position)>();
             chatsOf.Add(chats);
             var problems = new List<CrmFieldProblem>();
             if (contacts[i] is not { } c)
@@ -51,38 +51,26 @@ public sealed partial class CrmSyncService
                 for (var j = 0; j < c.ContactData.Count; j++)
                 {
                     var field = $"contactData[{j}]";
-                    if (c.ContactData[j] is not { } chat)
-                    {
-                        problems.Add(new CrmFieldProblem(field, CrmProblem.NotAnObject));
-                        continue;
-                    }
-
-                    if (!TransportNames.TryParseApiName(chat.ChatType, out var transport))
-                    {
-                        problems.Add(new CrmFieldProblem(field + ".chatType", chat.ChatType is null ? CrmProblem.Required : CrmProblem.UnknownChatType));
-                        continue;
-                    }
-
-                    var check = ChannelIdentifier.CheckClient(transport, chat.ChatId);
-                    if (!check.IsValid)
-                    {
-                        problems.Add(new CrmFieldProblem(field + ".chatId", CrmProblem.InvalidChatId, check.Error));
-                        continue;
-                    }
-
-                    var key = (transport.ApiName(), check.Normalized);
-                    if (chats.Any(x => (x.Type, x.Id) == key))
+                    if (CheckChat(c.ContactData[j], field, problems) is not { } chat
+                        || chats.Any(x => SameChat(x.Chat, chat)))
                     {
                         continue;
                     }
 
-                    if (c.Id is not null && !claimedBy.TryAdd(key, c.Id) && claimedBy[key] != c.Id)
+                    var taken = false;
+                    foreach (var identifier in Identifiers(chat))
                     {
-                        problems.Add(new CrmFieldProblem(field + ".chatId", CrmProblem.ChatIdTaken, claimedBy[key]));
-                        continue;
+                        if (c.Id is not null && !claimedBy.TryAdd(identifier, c.Id) && claimedBy[identifier] != c.Id)
+                        {
+                            problems.Add(new CrmFieldProblem(field + "." + identifier.Item2, CrmProblem.ChatIdTaken, claimedBy[identifier]));
+                            taken = true;
+                        }
                     }
 
-                    chats.Add((key.Item1, key.Item2, j));
+                    if (!taken)
+                    {
+                        chats.Add((chat, j));
+                    }
                 }
             }
 
@@ -104,18 +92,20 @@ public sealed partial class CrmSyncService
             return CrmPushOutcome.NotFound(CrmPushStatus.ResponsibleUserNotFound, missing);
         }
 
-        // A chat is taken when a contact this request does not rewrite has it.
+        // A chat is taken when a contact this request does not rewrite has one of its identifiers.
         var holders = await db.ContactChats.Where(x => !ids.Contains(x.ContactId))
-            .HoldingAsync(chatsOf.SelectMany(x => x.Select(c => (c.Type, c.Id))), cancellationToken);
+            .MatchingAsync(chatsOf.SelectMany(x => x.Select(c => KeyOf(c.Chat))), cancellationToken);
         for (var i = 0; i < contacts.Count; i++)
         {
             var problems = new List<CrmFieldProblem>();
-            foreach (var chat in chatsOf[i])
+            foreach (var (chat, position) in chatsOf[i])
             {
-                var holder = holders.FirstOrDefault(h => h.ChatType == chat.Type && h.ChatId == chat.Id);
-                if (holder is not null)
+                if (holders.FirstOrDefault(KeyOf(chat).Matches) is { } holder)
                 {
-                    problems.Add(new CrmFieldProblem($"contactData[{chat.Position}].chatId", CrmProblem.ChatIdTaken, holder.ContactId));
+                    var field = chat.ChatId is not null && (holder.ChatId == chat.ChatId || holder.Username == chat.ChatId) ? "chatId"
+                        : chat.Username is not null && (holder.Username == chat.Username || holder.ChatId == chat.Username) ? "username"
+                        : "phone";
+                    problems.Add(new CrmFieldProblem($"contactData[{position}].{field}", CrmProblem.ChatIdTaken, holder.ContactId));
                 }
             }
 
@@ -130,7 +120,7 @@ public sealed partial class CrmSyncService
         var existing = await db.Contacts.Include(c => c.Chats).Where(c => ids.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
         var reassigned = new List<string>();
-        var toAdd = new List<(Contact Contact, string Type, string Id)>();
+        var toAdd = new List<(Contact Contact, ContactChat Chat)>();
         for (var i = 0; i < contacts.Count; i++)
         {
             var c = contacts[i]!;
@@ -148,21 +138,21 @@ public sealed partial class CrmSyncService
             contact.Name = c.Name!.Trim();
             contact.ResponsibleUserId = c.ResponsibleUserId;
             contact.Uri = CrmSync.Clean(c.Uri);
-            var wanted = chatsOf[i];
-            foreach (var old in contact.Chats.Where(x => !wanted.Any(w => w.Type == x.ChatType && w.Id == x.ChatId)).ToList())
+            var wanted = chatsOf[i].Select(w => w.Chat).ToList();
+            foreach (var old in contact.Chats.Where(x => !wanted.Any(w => SameChat(w, x))).ToList())
             {
                 contact.Chats.Remove(old);
                 db.ContactChats.Remove(old);
             }
 
-            toAdd.AddRange(wanted.Where(w => !contact.Chats.Any(x => x.ChatType == w.Type && x.ChatId == w.Id)).Select(w => (contact, w.Type, w.Id)));
+            toAdd.AddRange(wanted.Where(w => !contact.Chats.Any(x => SameChat(w, x))).Select(w => (contact, w)));
         }
 
         // Chats released first, so that one moving between two contacts of this request never exists twice.
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var (contact, type, chatId) in toAdd)
+        foreach (var (contact, chat) in toAdd)
         {
-            contact.Chats.Add(new ContactChat { ChatType = type, ChatId = chatId });
+            contact.Chats.Add(chat);
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -198,6 +188,116 @@ public sealed partial class CrmSyncService
         }
 
         return CrmPushOutcome.Stored(contacts.Count);
+    }
+
+    /// <summary>
+    /// One chat of contact data, in the form it is stored; null (with the problems added) when it is not valid. As
+    /// lenient as the documentation: chatType is a chat type, a Telegram chat needs one of chatId, username and phone,
+    /// the others a chatId (see <see cref="ChannelIdentifier.CheckChat"/>).
+    /// </summary>
+    private static ContactChat? CheckChat(CrmChatDto? chat, string field, List<CrmFieldProblem> problems)
+    {
+        if (chat is null)
+        {
+            problems.Add(new CrmFieldProblem(field, CrmProblem.NotAnObject));
+            return null;
+        }
+
+        if (!ChatTypes.TryParseApiName(chat.ChatType?.Trim(), out var chatType))
+        {
+            problems.Add(chat.ChatType is null
+                ? new CrmFieldProblem(field + ".chatType", CrmProblem.Required)
+                : ChatTypes.MeantBy(chat.ChatType.Trim()) is { } meant
+                    ? new CrmFieldProblem(field + ".chatType", CrmProblem.TransportAsChatType, meant.ApiName())
+                    : new CrmFieldProblem(field + ".chatType", CrmProblem.UnknownChatType));
+            return null;
+        }
+
+        var stored = new ContactChat { ChatType = chatType.ApiName() };
+        var before = problems.Count;
+        if (!string.IsNullOrWhiteSpace(chat.ChatId))
+        {
+            var check = ChannelIdentifier.CheckChat(chatType, chat.ChatId);
+            if (check.IsValid)
+            {
+                stored.ChatId = check.Normalized;
+            }
+            else
+            {
+                problems.Add(new CrmFieldProblem(field + ".chatId", CrmProblem.InvalidChatId, check.Error));
+            }
+        }
+
+        if (chatType != ChatType.Telegram)
+        {
+            if (!string.IsNullOrWhiteSpace(chat.Username) || !string.IsNullOrWhiteSpace(chat.Phone))
+            {
+                problems.Add(new CrmFieldProblem(field + (string.IsNullOrWhiteSpace(chat.Username) ? ".phone" : ".username"), CrmProblem.TelegramOnly));
+            }
+            else if (string.IsNullOrWhiteSpace(chat.ChatId))
+            {
+                problems.Add(new CrmFieldProblem(field + ".chatId", CrmProblem.Required));
+            }
+
+            return problems.Count > before ? null : stored;
+        }
+
+        if (!string.IsNullOrWhiteSpace(chat.Username))
+        {
+            var check = ChannelIdentifier.CheckTelegramUsername(chat.Username);
+            if (check.IsValid)
+            {
+                stored.Username = check.Normalized;
+            }
+            else
+            {
+                problems.Add(new CrmFieldProblem(field + ".username", CrmProblem.InvalidChatId, check.Error));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(chat.Phone))
+        {
+            var check = ChannelIdentifier.CheckPhoneDigits(chat.Phone);
+            if (check.IsValid)
+            {
+                stored.Phone = check.Normalized;
+            }
+            else
+            {
+                problems.Add(new CrmFieldProblem(field + ".phone", CrmProblem.InvalidChatId, check.Error));
+            }
+        }
+
+        if (problems.Count == before && stored.ChatId is null && stored.Username is null && stored.Phone is null)
+        {
+            problems.Add(new CrmFieldProblem(field + ".chatId", CrmProblem.TelegramChatUnnamed));
+        }
+
+        return problems.Count > before ? null : stored;
+    }
+
+    private static ChatKey KeyOf(ContactChat chat) => new(chat.ChatType, chat.ChatId, chat.Username, chat.Phone);
+
+    private static bool SameChat(ContactChat a, ContactChat b) =>
+        a.ChatType == b.ChatType && a.ChatId == b.ChatId && a.Username == b.Username && a.Phone == b.Phone;
+
+    /// <summary>The identifiers a chat claims, each of which may belong to one contact only: (type, field, value).</summary>
+    private static IEnumerable<(string, string, string)> Identifiers(ContactChat chat)
+    {
+        if (chat.ChatId is { } id)
+        {
+            yield return (chat.ChatType, "chatId", id);
+        }
+
+        if (chat.Username is { } username)
+        {
+            yield return (chat.ChatType, "username", username);
+        }
+
+        if (chat.Phone is { } phone)
+        {
+            yield return (chat.ChatType, "phone", phone);
+        }
     }
 
     public async Task<IReadOnlyList<CrmContactDto>> ListContactsAsync(int offset, CancellationToken cancellationToken = default)

@@ -48,7 +48,7 @@ public sealed partial class CrmSyncService(IDbContextFactory<AppDbContext> dbFac
     private static IQueryable<CrmContactDto> ContactDtos(IQueryable<Contact> contacts) =>
         contacts.Select(c => new CrmContactDto(
             c.Id, c.ResponsibleUserId, c.Name,
-            c.Chats.OrderBy(x => x.Id).Select(x => new CrmChatDto(x.ChatType, x.ChatId)).ToList(),
+            c.Chats.OrderBy(x => x.Id).Select(x => new CrmChatDto(x.ChatType, x.ChatId, x.Username, x.Phone)).ToList(),
             c.Uri));
 
     private static IQueryable<CrmDealDto> DealDtos(IQueryable<Deal> deals) =>

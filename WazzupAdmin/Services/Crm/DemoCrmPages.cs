@@ -15,8 +15,9 @@ public sealed record DemoContactLink(string Id, string Name);
 
 public sealed record DemoDealLink(string Id, string Name, bool Closed, string? ResponsibleName, DealStage? Stage);
 
-/// <param name="Transport">Null for a chat type this console has no channel type for.</param>
-public sealed record DemoContactChat(Transport? Transport, string ChatType, string ChatId);
+/// <param name="Known">Null for a chat type the console does not know (none should be stored).</param>
+/// <param name="Identifier">The chat id, or for a Telegram chat known only so, its @username or phone.</param>
+public sealed record DemoContactChat(ChatType? Known, string ChatType, string Identifier);
 
 public sealed record DemoDealDetails(string Id, string Name, bool Closed, string? ResponsibleName, IReadOnlyList<DemoContactLink> Contacts, DealStage? Stage);
 
@@ -93,7 +94,7 @@ public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, Curr
                 c.Id,
                 c.Name,
                 ResponsibleName = c.ResponsibleUser!.Name,
-                Chats = c.Chats.Select(x => new { x.ChatType, x.ChatId }).ToList(),
+                Chats = c.Chats.Select(x => new { x.ChatType, x.ChatId, x.Username, x.Phone }).ToList(),
                 Deals = c.Deals.Select(d => new
                 {
                     d.Id,
@@ -116,7 +117,8 @@ public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, Curr
 
         return new DemoContactDetails(
             contact.Id, contact.Name, contact.ResponsibleName,
-            [.. contact.Chats.Select(x => new DemoContactChat(TransportNames.TryParseApiName(x.ChatType, out var t) ? t : null, x.ChatType, x.ChatId))],
+            [.. contact.Chats.Select(x => new DemoContactChat(
+                ChatTypes.TryParseApiName(x.ChatType, out var t) ? t : null, x.ChatType, ContactChatText.Identifier(x.ChatId, x.Username, x.Phone)))],
             [
                 .. contact.Deals
                     .Select(d => new DemoDealLink(d.Id, d.Name, d.Closed, d.ResponsibleName,

@@ -318,21 +318,21 @@ public sealed class CrmMessageService(
     private static async Task<ChatFound?> FindChatAsync(AppDbContext db, Channel channel, SendMessageCommand command, CancellationToken cancellationToken)
     {
         var stored = StoredChatType(channel.Transport);
-        var candidates = new List<string>();
-        foreach (var given in new[] { command.ChatId, command.Username, command.Phone })
+        string? Normalized(string? given, Func<string, IdentifierCheck> check) =>
+            string.IsNullOrWhiteSpace(given) ? null : check(given) is { IsValid: true } valid ? valid.Normalized : given.Trim();
+        var key = new ChatKey(
+            stored,
+            Normalized(command.ChatId, given => ChannelIdentifier.CheckClient(channel.Transport, given)),
+            Normalized(command.Username, ChannelIdentifier.CheckTelegramUsername),
+            Normalized(command.Phone, ChannelIdentifier.CheckPhoneDigits));
+        var chats = await db.ContactChats.MatchingAsync([key], cancellationToken);
+        // By id first, then by username, then by phone, as a client writing is matched.
+        var ordered = chats.OrderBy(c => key.ChatId is not null && (c.ChatId == key.ChatId || c.Username == key.ChatId) ? 0
+            : key.Username is not null && (c.Username == key.Username || c.ChatId == key.Username) ? 1 : 2).ToList();
+        foreach (var chat in ordered)
         {
-            if (!string.IsNullOrWhiteSpace(given))
-            {
-                var check = ChannelIdentifier.CheckClient(channel.Transport, given);
-                candidates.Add(check.IsValid ? check.Normalized : given.Trim());
-            }
-        }
-
-        foreach (var chatId in candidates)
-        {
-            var holder = await db.ContactChats.AsNoTracking()
-                .Where(c => c.ChatType == stored && c.ChatId == chatId)
-                .Join(db.Contacts.Where(c => c.DeletedAtUtc == null), c => c.ContactId, c => c.Id, (chat, contact) => new ChatFound(contact.Id, contact.ResponsibleUserId, chat.ChatId))
+            var holder = await db.Contacts.AsNoTracking().Where(c => c.Id == chat.ContactId && c.DeletedAtUtc == null)
+                .Select(c => new ChatFound(c.Id, c.ResponsibleUserId, chat.ChatId ?? chat.Username ?? chat.Phone ?? ""))
                 .FirstOrDefaultAsync(cancellationToken);
             if (holder is not null)
             {
@@ -343,8 +343,8 @@ public sealed class CrmMessageService(
         return null;
     }
 
-    /// <summary>How contacts store the chat type of a channel's clients.</summary>
-    private static string StoredChatType(Transport transport) => transport.ApiName();
+    /// <summary>How contacts store the chat type of a channel's clients: the chat type, not the transport.</summary>
+    private static string StoredChatType(Transport transport) => transport.ClientChatType().ApiName();
 
     /// <summary>The chat types the real product's sending page lists.</summary>
     private static readonly HashSet<string> KnownChatTypes =
@@ -406,7 +406,7 @@ public sealed class CrmMessageService(
             .FirstAsync(cancellationToken);
         var stored = StoredChatType(facts.Transport);
         var chatId = await db.ContactChats.AsNoTracking().Where(c => c.ContactId == facts.ContactId && c.ChatType == stored)
-            .Select(c => c.ChatId).FirstOrDefaultAsync(cancellationToken) ?? "";
+            .Select(c => c.ChatId ?? c.Username ?? c.Phone).FirstOrDefaultAsync(cancellationToken) ?? "";
         return ((message, facts.Transport, chatId, facts.ChannelId), null);
     }
 

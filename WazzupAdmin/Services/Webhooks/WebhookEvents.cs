@@ -39,7 +39,8 @@ public sealed record StatusErrorHook(string Error, string Description);
 
 public sealed record MessageHookContact(string Id, string Name);
 
-public sealed record ContactDataHook(string ChatType, string ChatId);
+/// <summary>One chat of a contact, as contacts carry them: <c>username</c> and <c>phone</c> only for Telegram, when known.</summary>
+public sealed record ContactDataHook(string ChatType, string? ChatId, string? Username = null, string? Phone = null);
 
 public sealed record CreateContactHook(string Id, string Name, string? ResponsibleUserId, IReadOnlyList<ContactDataHook> ContactData, string? Uri);
 
@@ -79,7 +80,7 @@ public static class WebhookEvents
         {
             yield return WebhookOutbox.Event(subscription, WebhookKinds.CreateContact, contact.Id,
                 new CreateContactHook(contact.Id, contact.Name, contact.ResponsibleUserId,
-                    [.. contact.Chats.Select(c => new ContactDataHook(c.ChatType, c.ChatId))], contact.Uri), now);
+                    [.. contact.Chats.Select(c => new ContactDataHook(c.ChatType, c.ChatId, c.Username, c.Phone))], contact.Uri), now);
             yield return WebhookOutbox.Event(subscription, WebhookKinds.CreateDeal, contact.Id,
                 new CreateDealHook(deal.Id, deal.Name, deal.ResponsibleUserId, [contact.Id], deal.FunnelId, deal.StageId, deal.Uri, deal.Closed), now);
             if (contact.ResponsibleUserId is { } responsible)
@@ -108,7 +109,8 @@ public static class WebhookEvents
             AddResponsibleChanged(db, facts, previous: null, ByClaim, now);
         }
 
-        var chatId = facts.Contact.Chats.FirstOrDefault(c => c.ChatType == facts.ChatType)?.ChatId ?? "";
+        var chat = facts.Contact.Chats.FirstOrDefault(c => c.ChatType == facts.ChatType);
+        var chatId = chat?.ChatId ?? chat?.Username ?? chat?.Phone ?? "";
         Add(db, WebhookOutbox.Event(facts.Subscription, WebhookKinds.Messages, facts.Contact.Id,
             new[] { MessageHookOf(reply, facts.ChannelId, facts.ChatType, chatId, facts.Contact, authorName) }, now));
         AddStatus(db, facts, reply, reply.Status, now);
@@ -205,7 +207,7 @@ public static class WebhookEvents
         var deal = conversation.NewClientDealId is null
             ? null
             : await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == conversation.NewClientDealId, cancellationToken);
-        return new Facts(subscription, conversation.ChannelId, conversation.Transport.ApiName(), contact, deal);
+        return new Facts(subscription, conversation.ChannelId, conversation.Transport.ClientChatType().ApiName(), contact, deal);
     }
 
     private static void AddResponsibleChanged(AppDbContext db, Facts facts, string? previous, string reason, DateTime now) =>
