@@ -164,6 +164,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             e.Property(a => a.UserId).HasMaxLength(FieldLimits.UserId);
             e.Property(a => a.Reason).HasMaxLength(1000);
+            e.Property(a => a.ReasonKind).HasConversion<string>().HasMaxLength(40);
+            e.Property(a => a.ReasonActor).HasMaxLength(256);
+            e.Property(a => a.ReasonPrevious).HasMaxLength(256);
+            e.Ignore(a => a.Why);
             e.HasIndex(a => a.ConversationId);
             e.HasIndex(a => new { a.ChannelId, a.AtUtc });
         });

@@ -110,11 +110,12 @@ public sealed class IncomingRows : IDisposable
 
     public void InsertAssignment(Assignment assignment) =>
         assignment.Id = Scalar("""
-            INSERT INTO "Assignments" ("ConversationId", "ChannelId", "UserId", "AtUtc", "Reason")
-            VALUES ($conversation, $channel, $user, $at, $reason) RETURNING "Id"
+            INSERT INTO "Assignments" ("ConversationId", "ChannelId", "UserId", "AtUtc", "Reason", "ReasonKind", "ReasonActor", "ReasonPrevious", "ReasonNames")
+            VALUES ($conversation, $channel, $user, $at, $reason, $kind, $actor, $previous, $names) RETURNING "Id"
             """,
             ("$conversation", assignment.ConversationId), ("$channel", assignment.ChannelId), ("$user", assignment.UserId), ("$at", assignment.AtUtc),
-            ("$reason", assignment.Reason));
+            ("$reason", assignment.Reason), ("$kind", assignment.ReasonKind.ToString()), ("$actor", assignment.ReasonActor),
+            ("$previous", assignment.ReasonPrevious), ("$names", System.Text.Json.JsonSerializer.Serialize(assignment.ReasonNames)));
 
     /// <summary>The channel's rotation as it stands after the batch, inserted the first time.</summary>
     public void SaveTurn(ChannelTurn turn) =>

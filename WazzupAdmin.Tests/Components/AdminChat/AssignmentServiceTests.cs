@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WazzupAdmin.Data.Demo;
+using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Services.Chat;
 using WazzupAdmin.Services.Settings;
 
@@ -62,7 +63,8 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
         Assert.Equal(("u-dmitri", "u-dmitri"), await ResponsibleOfContactAndDealAsync(client.ConversationId));
         await workspace.SignInAsAsync(DemoWorkspace.AdminEmail);
         var latest = (await HistoryAsync(SalesTelegram)).Items[0];
-        Assert.Equal("Assigned by Anna Petrova.", latest.Reason);
+        Assert.Equal((AssignmentReasonKind.AssignedBy, "Anna Petrova", null), (latest.Reason.Kind, latest.Reason.Actor, latest.Reason.Previous));
+        Assert.Equal("Assigned by Anna Petrova.", latest.Reason.English);
     }
 
     [Theory]
@@ -143,7 +145,7 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
                 ("Boris Ivanov", "Assigned by admin@wazzup.demo."),
                 (null, "Nobody was eligible: no sales rep with “receives new clients” on."),
             ],
-            history.Items.Select(h => (h.UserName, h.Reason)));
+            history.Items.Select(h => (h.UserName, h.Reason.English)));
         Assert.All(history.Items, h => Assert.Equal("Nina Berg", h.ClientName));
         Assert.Equal(3, firstPage.Total);
         Assert.Equal(history.Items.Take(2).Select(h => h.Id), firstPage.Items.Select(h => h.Id));

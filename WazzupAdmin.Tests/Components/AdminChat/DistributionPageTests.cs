@@ -1,4 +1,11 @@
+using System.Globalization;
 using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WazzupAdmin.Data;
+using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Distribution;
+using WazzupAdmin.Services.Chat;
 using WazzupAdmin.Components.Pages.Settings.Distribution;
 
 namespace WazzupAdmin.Tests.Components.AdminChat;
@@ -57,10 +64,86 @@ public sealed class DistributionPageTests : AdminPageTest
         page.WaitForAssertion(() => Assert.Single(page.FindAll("tbody tr")), Patience);
     }
 
+    [Fact]
+    public async Task The_reasons_read_in_English_with_the_names_of_who_was_eligible_and_who_assigned()
+    {
+        await ClientWritesAsync(SalesTelegram, "nina_berg", "Nina Berg");
+        await NobodyReceivesNewClientsAsync(SalesTelegram);
+        var olaf = await ClientWritesAsync(SalesTelegram, "olaf_berg", "Olaf Berg");
+        Assert.True((await Services.GetRequiredService<AssignmentService>().AssignAsync(olaf.ConversationId, "u-dmitri")).Succeeded);
+
+        var reasons = Reasons(RenderPage(SalesTelegram), 3);
+
+        Assert.Equal("Assigned by admin@wazzup.demo.", reasons[0]);
+        Assert.Equal("Nobody was eligible: no sales rep with “receives new clients” on.", reasons[1]);
+        Assert.StartsWith("In turn: ", reasons[2], StringComparison.Ordinal);
+        Assert.EndsWith("eligible: Boris Ivanov, Carmen López, Dmitri Sokolov.", reasons[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_Spanish_the_reasons_and_the_link_to_change_the_algorithm_read_in_Spanish()
+    {
+        await ClientWritesAsync(SalesTelegram, "nina_berg", "Nina Berg");
+        await NobodyReceivesNewClientsAsync(SalesTelegram);
+        var olaf = await ClientWritesAsync(SalesTelegram, "olaf_berg", "Olaf Berg");
+        Assert.True((await Services.GetRequiredService<AssignmentService>().AssignAsync(olaf.ConversationId, "u-dmitri")).Succeeded);
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("es");
+        try
+        {
+            var page = RenderPage(SalesTelegram);
+            var reasons = Reasons(page, 3);
+
+            Assert.Equal("Asignado por admin@wazzup.demo.", reasons[0]);
+            Assert.Equal("No había nadie disponible: ningún comercial tiene activado “recibe clientes nuevos”.", reasons[1]);
+            Assert.StartsWith("Por turnos: ", reasons[2], StringComparison.Ordinal);
+            Assert.EndsWith("elegibles: Boris Ivanov, Carmen López, Dmitri Sokolov.", reasons[2], StringComparison.Ordinal);
+            Assert.DoesNotContain(reasons, r => r.Contains("eligible", StringComparison.Ordinal) || r.Contains("Assigned", StringComparison.Ordinal));
+            Assert.Contains(page.FindAll("a"), a => a.TextContent.Trim() == "Cambiar el algoritmo");
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    [Fact]
+    public async Task A_first_responder_claim_names_who_replied_first_and_who_it_was_offered_to_in_both_languages()
+    {
+        var olaf = await ClientWritesAsync(SalesWhatsApp, "+34 611 222 333", "Olaf Berg");
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            // The claim as the chat window writes it when Dmitri replies first.
+            db.Assignments.Add(new Assignment { ConversationId = olaf.ConversationId, ChannelId = SalesWhatsApp, UserId = "u-dmitri", AtUtc = DateTime.UtcNow }
+                .Because(AssignmentReason.Claimed("Dmitri Sokolov", ["Boris Ivanov", "Carmen López", "Hugo Martín"])));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal("First responder: Dmitri Sokolov replied first; it was offered to Boris Ivanov, Carmen López, Hugo Martín.", Reasons(RenderPage(SalesWhatsApp), 2)[0]);
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("es");
+        try
+        {
+            var reasons = Reasons(RenderPage(SalesWhatsApp), 2);
+            Assert.Equal("Primero en responder: Dmitri Sokolov respondió primero; se había ofrecido a Boris Ivanov, Carmen López, Hugo Martín.", reasons[0]);
+            Assert.Equal("Primero en responder: ofrecido a Boris Ivanov, Carmen López, Dmitri Sokolov, Hugo Martín.", reasons[1]);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+    }
+
+    private static List<string> Reasons(IRenderedComponent<DistributionPage> page, int rows)
+    {
+        page.WaitForAssertion(() => Assert.Equal(rows, page.FindAll("tbody tr").Count), Patience);
+        return [.. page.FindAll("tbody tr").Select(r => r.Children[3].TextContent.Trim())];
+    }
+
     private IRenderedComponent<DistributionPage> RenderPage(Guid channelId)
     {
         var page = Render<DistributionPage>(p => p.Add(x => x.ChannelId, channelId));
-        page.WaitForAssertion(() => Assert.StartsWith("Distribution: ", page.Find("h1").TextContent.Trim(), StringComparison.Ordinal), Patience);
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid='distribution-preview']")), Patience);
         return page;
     }
 

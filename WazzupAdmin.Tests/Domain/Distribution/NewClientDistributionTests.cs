@@ -34,7 +34,8 @@ public sealed class NewClientDistributionTests
         Assert.Null(decision.AssignedTo);
         Assert.Empty(decision.OfferedTo);
         Assert.True(decision.IsUnassigned);
-        Assert.Contains("Nobody was eligible", decision.Reason, StringComparison.Ordinal);
+        Assert.Equal(AssignmentReasonKind.NobodyEligible, decision.Reason.Kind);
+        Assert.Equal(AssignmentReason.NobodyEligibleText, decision.Reason.English);
     }
 
     [Fact]
@@ -42,9 +43,10 @@ public sealed class NewClientDistributionTests
     {
         var decision = NewClientDistribution.Decide(DistributionAlgorithm.RoundRobin, ["u-dmitri", "u-boris", "u-carmen"], "u-boris");
 
-        Assert.StartsWith("In turn", decision.Reason, StringComparison.Ordinal);
-        Assert.Contains("turn after u-boris", decision.Reason, StringComparison.Ordinal);
-        Assert.Contains("u-boris, u-carmen, u-dmitri", decision.Reason, StringComparison.Ordinal);
+        Assert.Equal(AssignmentReasonKind.InTurn, decision.Reason.Kind);
+        Assert.Equal("u-boris", decision.Reason.Actor);
+        Assert.Equal(["u-boris", "u-carmen", "u-dmitri"], decision.Reason.Names);
+        Assert.Equal("In turn: turn after u-boris; eligible: u-boris, u-carmen, u-dmitri.", decision.Reason.English);
     }
 
     [Fact]
@@ -53,8 +55,20 @@ public sealed class NewClientDistributionTests
         var decision = NewClientDistribution.Decide(DistributionAlgorithm.RoundRobin, ["u-carmen", "u-boris"], lastAssigned: null);
 
         Assert.Equal("u-boris", decision.AssignedTo);
-        Assert.Contains("first turn", decision.Reason, StringComparison.Ordinal);
-        Assert.Contains("u-boris, u-carmen", decision.Reason, StringComparison.Ordinal);
+        Assert.Null(decision.Reason.Actor);
+        Assert.Equal(["u-boris", "u-carmen"], decision.Reason.Names);
+        Assert.Equal("In turn: first turn; eligible: u-boris, u-carmen.", decision.Reason.English);
+    }
+
+    [Fact]
+    public void The_reason_names_the_reps_by_the_names_it_is_given()
+    {
+        var names = new Dictionary<string, string> { ["u-boris"] = "Boris Ivanov", ["u-carmen"] = "Carmen López", ["u-farid"] = "Farid Khan" };
+
+        var decision = NewClientDistribution.Decide(DistributionAlgorithm.RoundRobin, ["u-carmen", "u-boris"], "u-farid", id => names[id]);
+
+        Assert.Equal("Farid Khan", decision.Reason.Actor);
+        Assert.Equal(["Boris Ivanov", "Carmen López"], decision.Reason.Names);
     }
 
     [Fact]
@@ -62,7 +76,8 @@ public sealed class NewClientDistributionTests
     {
         var decision = NewClientDistribution.Decide(DistributionAlgorithm.FirstResponder, ["u-hugo", "u-boris"], lastAssigned: null);
 
-        Assert.StartsWith("First responder", decision.Reason, StringComparison.Ordinal);
-        Assert.Contains("u-boris, u-hugo", decision.Reason, StringComparison.Ordinal);
+        Assert.Equal(AssignmentReasonKind.FirstResponderOffered, decision.Reason.Kind);
+        Assert.Equal(["u-boris", "u-hugo"], decision.Reason.Names);
+        Assert.Equal("First responder: offered to u-boris, u-hugo.", decision.Reason.English);
     }
 }

@@ -1,3 +1,5 @@
+using WazzupAdmin.Domain.Distribution;
+
 using WazzupAdmin.Domain.Messages;
 
 namespace WazzupAdmin.Data.Entities;
@@ -87,7 +89,35 @@ public sealed class Assignment
     public string? UserId { get; set; }
 
     public DateTime AtUtc { get; set; }
+
+    /// <summary>
+    /// The reason's sentence in English, for whoever reads the raw store; for rows from before reasons were facts, and
+    /// could not be read back as one, the only record of it (<see cref="ReasonKind"/> is then <c>Text</c>).
+    /// </summary>
     public string Reason { get; set; } = "";
+
+    public AssignmentReasonKind ReasonKind { get; set; }
+
+    /// <summary>See <see cref="AssignmentReason.Actor"/>.</summary>
+    public string? ReasonActor { get; set; }
+
+    public string? ReasonPrevious { get; set; }
+
+    /// <summary>See <see cref="AssignmentReason.Names"/>.</summary>
+    public List<string> ReasonNames { get; set; } = [];
+
+    /// <summary>The facts, as the pages render them in the reader's language.</summary>
+    public AssignmentReason Why => new(ReasonKind, ReasonActor, ReasonPrevious, ReasonNames, Reason);
+
+    public Assignment Because(AssignmentReason reason)
+    {
+        ReasonKind = reason.Kind;
+        ReasonActor = reason.Actor;
+        ReasonPrevious = reason.Previous;
+        ReasonNames = [.. reason.Names];
+        Reason = reason.English;
+        return this;
+    }
 }
 
 /// <summary>The in-turn rotation of one channel: who received the last new client.</summary>

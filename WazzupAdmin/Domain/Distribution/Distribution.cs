@@ -3,8 +3,8 @@ namespace WazzupAdmin.Domain.Distribution;
 /// <summary>What the channel's algorithm decided for one new client.</summary>
 /// <param name="AssignedTo">The rep made responsible at once (in turn), or null.</param>
 /// <param name="OfferedTo">The reps who see the unclaimed client until one replies (first responder).</param>
-/// <param name="Reason">Why, in words an administrator reads later; English, as audit entries are.</param>
-public sealed record DistributionDecision(string? AssignedTo, IReadOnlyList<string> OfferedTo, string Reason)
+/// <param name="Reason">Why, as facts an administrator reads later in their own language.</param>
+public sealed record DistributionDecision(string? AssignedTo, IReadOnlyList<string> OfferedTo, AssignmentReason Reason)
 {
     public bool IsUnassigned => AssignedTo is null && OfferedTo.Count == 0;
 }
@@ -20,17 +20,17 @@ public static class NewClientDistribution
         nameOf ??= id => id;
         if (eligibleReps.Count == 0)
         {
-            return new DistributionDecision(null, [], "Nobody was eligible: no sales rep with “receives new clients” on.");
+            return new DistributionDecision(null, [], AssignmentReason.NobodyEligible());
         }
 
-        var eligible = string.Join(", ", eligibleReps.Order(StringComparer.Ordinal).Select(nameOf));
+        var ordered = eligibleReps.Order(StringComparer.Ordinal).ToList();
+        IReadOnlyList<string> eligible = [.. ordered.Select(nameOf)];
         if (algorithm == DistributionAlgorithm.RoundRobin)
         {
             var next = RoundRobin.Next(eligibleReps, lastAssigned)!;
-            var after = lastAssigned is null ? "first turn" : $"turn after {nameOf(lastAssigned)}";
-            return new DistributionDecision(next, [], $"In turn: {after}; eligible: {eligible}.");
+            return new DistributionDecision(next, [], AssignmentReason.InTurn(lastAssigned is null ? null : nameOf(lastAssigned), eligible));
         }
 
-        return new DistributionDecision(null, [.. eligibleReps.Order(StringComparer.Ordinal)], $"First responder: offered to {eligible}.");
+        return new DistributionDecision(null, ordered, AssignmentReason.Offered(eligible));
     }
 }

@@ -54,8 +54,8 @@ public sealed record DistributionPreview(
 }
 
 /// <param name="UserName">The user made responsible; null when the client was recorded unassigned or offered to several reps.</param>
-/// <param name="Reason">Why, in the English words it was recorded in.</param>
-public sealed record AssignmentHistoryRow(long Id, DateTime AtUtc, long ConversationId, string ClientName, string? UserName, string Reason);
+/// <param name="Reason">Why, as facts the page renders in the reader's language.</param>
+public sealed record AssignmentHistoryRow(long Id, DateTime AtUtc, long ConversationId, string ClientName, string? UserName, AssignmentReason Reason);
 
 /// <summary>
 /// Unassigned clients and who becomes responsible for them. Administrators may assign any channel's clients, a
@@ -183,8 +183,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
             ChannelId = conversation.ChannelId,
             UserId = rep.UserId,
             AtUtc = clock.GetUtcNow().UtcDateTime,
-            Reason = previous is null ? $"Assigned by {assigner}." : $"Assigned by {assigner}; previously {previous}.",
-        });
+        }.Because(AssignmentReason.AssignedBy(assigner, previous)));
         await db.SaveChangesAsync(cancellationToken);
         await Webhooks.WebhookEvents.AssignedAsync(db, conversation.Id, previousUserId, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -239,7 +238,7 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
                 a.ConversationId,
                 db.Conversations.Where(c => c.Id == a.ConversationId).Select(c => c.Contact!.Name).FirstOrDefault() ?? "",
                 db.CrmUsers.Where(u => u.Id == a.UserId).Select(u => u.Name).FirstOrDefault(),
-                a.Reason))
+                new AssignmentReason(a.ReasonKind, a.ReasonActor, a.ReasonPrevious, a.ReasonNames, a.Reason)))
             .ToListAsync(cancellationToken);
         return new Paged<AssignmentHistoryRow>(items, total);
     }

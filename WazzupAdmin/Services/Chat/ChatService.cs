@@ -328,7 +328,7 @@ public sealed class ChatService(
 
         var offered = conversation.Offers.Select(o => o.UserId).Append(userId).ToList();
         var names = await db.CrmUsers.AsNoTracking().Where(u => offered.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        var offeredTo = string.Join(", ", conversation.Offers.Select(o => o.UserId).Order(StringComparer.Ordinal).Select(id => names.GetValueOrDefault(id, id)));
+        List<string> offeredTo = [.. conversation.Offers.Select(o => o.UserId).Order(StringComparer.Ordinal).Select(id => names.GetValueOrDefault(id, id))];
         conversation.Offers.Clear();
         db.Assignments.Add(new Assignment
         {
@@ -336,8 +336,7 @@ public sealed class ChatService(
             ChannelId = conversation.ChannelId,
             UserId = userId,
             AtUtc = now,
-            Reason = $"First responder: {names.GetValueOrDefault(userId, userId)} replied first; it was offered to {offeredTo}.",
-        });
+        }.Because(Domain.Distribution.AssignmentReason.Claimed(names.GetValueOrDefault(userId, userId), offeredTo)));
     }
 
     private sealed record ConversationState(

@@ -83,7 +83,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         foreach (var item in stored)
         {
             var responsible = item.IsNewClient ? item.Decision!.AssignedTo : item.Contact.ResponsibleUserId;
-            var received = new ReceivedMessage(item.Conversation.Id, item.Contact.Id, item.IsNewClient, responsible, item.OfferedTo, item.Decision?.Reason);
+            var received = new ReceivedMessage(item.Conversation.Id, item.Contact.Id, item.IsNewClient, responsible, item.OfferedTo, item.Decision?.Reason.English);
             results[item.Message.Index] = new ReceiveResult(received, []);
             events.Add(new ChatEvent(item.IsNewClient ? ChatEventKind.NewClient : ChatEventKind.NewMessage, item.Message.Channel.Id, item.Conversation.Id)
             {
@@ -329,8 +329,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
             ChannelId = channel.Id,
             UserId = decision.AssignedTo,
             AtUtc = now,
-            Reason = decision.Reason,
-        });
+        }.Because(decision.Reason));
         WriteWebhookEvents(message, contact, deal, entry);
         contacts[(message.ChatType, message.ChatId)] = contact;
         conversations[(channel.Id, contact.Id)] = conversation;

@@ -173,8 +173,7 @@ public sealed partial class CrmSyncService
                     ChannelId = m.ChannelId,
                     UserId = responsible[m.ContactId],
                     AtUtc = now,
-                    Reason = $"Responsible set by the {CrmSync.ActorName(source)}.",
-                });
+                }.Because(Domain.Distribution.AssignmentReason.SetByCrm(source)));
             }
         }
 

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Localization;
+using WazzupAdmin.Domain.Distribution;
+
+namespace WazzupAdmin.Components.Pages.Settings.Distribution;
+
+/// <summary>An assignment's reason in the reader's language: its facts fill the UI's own sentence for that kind.</summary>
+public static class ReasonText
+{
+    public static string Render(AssignmentReason reason, IStringLocalizer localizer)
+    {
+        // Free text from before reasons were facts is shown as it was written.
+        if (reason.Kind == AssignmentReasonKind.Text)
+        {
+            return reason.Text ?? "";
+        }
+
+        var (template, arguments) = reason.Sentence;
+        return localizer[template, arguments];
+    }
+}
