@@ -50,6 +50,22 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public string AnswerBody { get; set; } = """{"ok":true}""";
 
+    /// <summary>
+    /// The body of the answer to each event request. By default a CRM's: createContact and createDeal are answered with
+    /// the entity created, under an id of the CRM's own (<c>crm-contact-1</c>, <c>crm-deal-2</c>), anything else with
+    /// <see cref="AnswerBody"/>.
+    /// </summary>
+    public Func<ReceivedHook, string>? AnswerBodyFor { get; set; }
+
+    private int createdCount;
+
+    private string DefaultAnswer(ReceivedHook hook) => hook.Kind switch
+    {
+        "createContact" => JsonSerializer.Serialize(new { id = $"crm-contact-{Interlocked.Increment(ref createdCount)}" }),
+        "createDeal" => JsonSerializer.Serialize(new { id = $"crm-deal-{Interlocked.Increment(ref createdCount)}" }),
+        _ => AnswerBody,
+    };
+
     public IReadOnlyList<ReceivedHook> Requests => [.. received];
 
     public IReadOnlyList<ReceivedHook> Events => [.. received.Where(r => !r.IsTest)];
@@ -106,7 +122,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             }
 
             received.Enqueue(hook with { AnsweredWith = status });
-            return Results.Text(AnswerBody, "application/json", statusCode: status);
+            return Results.Text(hook.IsTest ? AnswerBody : AnswerBodyFor?.Invoke(hook) ?? DefaultAnswer(hook), "application/json", statusCode: status);
         });
         await app.StartAsync();
         server = app;

@@ -82,6 +82,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.HasIndex(c => c.ResponsibleUserId);
             e.Property(c => c.Origin).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.OriginSource).HasMaxLength(100);
+            e.Property(c => c.ReplacedId).HasMaxLength(FieldLimits.ContactId);
+            e.HasIndex(c => c.ReplacedId);
         });
 
         builder.Entity<ContactChat>(e =>
@@ -187,6 +189,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.Property(d => d.StageName).HasMaxLength(FieldLimits.StageName);
             e.Property(d => d.Origin).HasConversion<string>().HasMaxLength(20);
             e.Property(d => d.OriginSource).HasMaxLength(100);
+            e.Property(d => d.ReplacedId).HasMaxLength(FieldLimits.DealId);
+            e.HasIndex(d => d.ReplacedId);
         });
 
         builder.Entity<AuditEntry>(e =>
@@ -257,6 +261,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         {
             e.Property(o => o.Kind).HasMaxLength(40);
             e.Property(o => o.OrderingKey).HasMaxLength(FieldLimits.ContactId);
+            e.Property(o => o.SubjectId).HasMaxLength(FieldLimits.ContactId);
             e.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
             e.Property(o => o.LastError).HasMaxLength(2000);
             e.HasIndex(o => new { o.Status, o.NextAttemptAtUtc });

@@ -39,11 +39,11 @@ public sealed class IncomingRows : IDisposable
     public void InsertContact(Contact contact)
     {
         Execute("""
-            INSERT INTO "Contacts" ("Id", "Name", "ResponsibleUserId", "Uri", "DeletedAtUtc", "Origin", "OriginSource")
-            VALUES ($id, $name, $responsible, $uri, $deleted, $origin, $source)
+            INSERT INTO "Contacts" ("Id", "Name", "ResponsibleUserId", "Uri", "DeletedAtUtc", "Origin", "OriginSource", "Provisional")
+            VALUES ($id, $name, $responsible, $uri, $deleted, $origin, $source, $provisional)
             """,
             ("$id", contact.Id), ("$name", contact.Name), ("$responsible", contact.ResponsibleUserId), ("$uri", contact.Uri), ("$deleted", contact.DeletedAtUtc),
-            ("$origin", contact.Origin.ToString()), ("$source", contact.OriginSource));
+            ("$origin", contact.Origin.ToString()), ("$source", contact.OriginSource), ("$provisional", contact.Provisional));
         foreach (var chat in contact.Chats)
         {
             Execute("""INSERT INTO "ContactChats" ("ContactId", "ChatType", "ChatId", "Username", "Phone") VALUES ($contact, $type, $chat, $username, $phone)""",
@@ -60,12 +60,12 @@ public sealed class IncomingRows : IDisposable
     public void InsertDeal(Deal deal, IEnumerable<string> contactIds)
     {
         Execute("""
-            INSERT INTO "Deals" ("Id", "Name", "ResponsibleUserId", "FunnelId", "StageId", "FunnelName", "StageName", "Uri", "Closed", "Origin", "OriginSource")
-            VALUES ($id, $name, $responsible, $funnel, $stage, $funnelName, $stageName, $uri, $closed, $origin, $source)
+            INSERT INTO "Deals" ("Id", "Name", "ResponsibleUserId", "FunnelId", "StageId", "FunnelName", "StageName", "Uri", "Closed", "Origin", "OriginSource", "Provisional")
+            VALUES ($id, $name, $responsible, $funnel, $stage, $funnelName, $stageName, $uri, $closed, $origin, $source, $provisional)
             """,
             ("$id", deal.Id), ("$name", deal.Name), ("$responsible", deal.ResponsibleUserId), ("$funnel", deal.FunnelId),
             ("$stage", deal.StageId), ("$funnelName", deal.FunnelName), ("$stageName", deal.StageName), ("$uri", deal.Uri), ("$closed", deal.Closed),
-            ("$origin", deal.Origin.ToString()), ("$source", deal.OriginSource));
+            ("$origin", deal.Origin.ToString()), ("$source", deal.OriginSource), ("$provisional", deal.Provisional));
         foreach (var contactId in contactIds)
         {
             Execute("""INSERT INTO "DealContacts" ("ContactsId", "DealsId") VALUES ($contact, $deal)""", ("$contact", contactId), ("$deal", deal.Id));
@@ -127,10 +127,11 @@ public sealed class IncomingRows : IDisposable
 
     public void InsertOutboxEvent(OutboxEvent outboxEvent) =>
         outboxEvent.Id = Scalar("""
-            INSERT INTO "OutboxEvents" ("EventId", "Kind", "OrderingKey", "Payload", "Status", "Attempts", "CreatedAtUtc", "NextAttemptAtUtc")
-            VALUES ($event, $kind, $key, $payload, $status, $attempts, $created, $next) RETURNING "Id"
+            INSERT INTO "OutboxEvents" ("EventId", "Kind", "OrderingKey", "SubjectId", "Payload", "Status", "Attempts", "CreatedAtUtc", "NextAttemptAtUtc")
+            VALUES ($event, $kind, $key, $subject, $payload, $status, $attempts, $created, $next) RETURNING "Id"
             """,
-            ("$event", outboxEvent.EventId), ("$kind", outboxEvent.Kind), ("$key", outboxEvent.OrderingKey), ("$payload", outboxEvent.Payload),
+            ("$event", outboxEvent.EventId), ("$kind", outboxEvent.Kind), ("$key", outboxEvent.OrderingKey), ("$subject", outboxEvent.SubjectId),
+            ("$payload", outboxEvent.Payload),
             ("$status", outboxEvent.Status.ToString()), ("$attempts", outboxEvent.Attempts), ("$created", outboxEvent.CreatedAtUtc),
             ("$next", outboxEvent.NextAttemptAtUtc));
 

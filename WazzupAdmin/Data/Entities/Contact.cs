@@ -23,6 +23,15 @@ public sealed class Contact
     /// <summary>For <see cref="RecordOrigin.Crm"/>, the name of the API key the contact was pushed with.</summary>
     public string? OriginSource { get; set; }
 
+    /// <summary>
+    /// The console's own record of a new client, kept while it asks the subscribed CRM to create the contact
+    /// (createContact); the CRM's answer re-keys it to the CRM's id and clears this.
+    /// </summary>
+    public bool Provisional { get; set; }
+
+    /// <summary>The console's provisional id this contact replaced, so that a late answer to that request finds it.</summary>
+    public string? ReplacedId { get; set; }
+
     public List<ContactChat> Chats { get; set; } = [];
     public List<Deal> Deals { get; set; } = [];
 }

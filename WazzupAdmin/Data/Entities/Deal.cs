@@ -27,5 +27,11 @@ public sealed class Deal
 
     /// <summary>For <see cref="RecordOrigin.Crm"/>, the name of the API key the deal was pushed with.</summary>
     public string? OriginSource { get; set; }
+
+    /// <summary>The console's own record of a new client's deal, kept while it asks the CRM to create it (createDeal).</summary>
+    public bool Provisional { get; set; }
+
+    /// <summary>The console's provisional id this deal replaced.</summary>
+    public string? ReplacedId { get; set; }
     public List<Contact> Contacts { get; set; } = [];
 }

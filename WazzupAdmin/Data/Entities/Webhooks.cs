@@ -47,6 +47,11 @@ public sealed class OutboxEvent
     /// <summary>The contact the event concerns; null for events with no order to keep (a channel's state).</summary>
     public string? OrderingKey { get; set; }
 
+    /// <summary>
+    /// For a request to the CRM (createContact, createDeal): the console's provisional contact or deal the CRM's answer replaces.
+    /// </summary>
+    public string? SubjectId { get; set; }
+
     /// <summary>The JSON body posted to the CRM.</summary>
     public string Payload { get; set; } = "";
 

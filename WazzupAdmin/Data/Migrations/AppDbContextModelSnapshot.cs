@@ -542,6 +542,13 @@ namespace WazzupAdmin.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplacedId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResponsibleUserId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -553,6 +560,8 @@ namespace WazzupAdmin.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("ReplacedId");
 
                     b.HasIndex("ResponsibleUserId");
 
@@ -738,6 +747,13 @@ namespace WazzupAdmin.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplacedId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResponsibleUserId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -755,6 +771,8 @@ namespace WazzupAdmin.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReplacedId");
 
                     b.HasIndex("ResponsibleUserId");
 
@@ -901,6 +919,10 @@ namespace WazzupAdmin.Data.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

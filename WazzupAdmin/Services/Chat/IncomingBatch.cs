@@ -294,6 +294,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
             ResponsibleUserId = decision.AssignedTo,
             Chats = [new ContactChat { ChatType = message.ChatType, ChatId = message.ChatId, Username = message.Username, Phone = message.Phone }],
             Origin = RecordOrigin.NewClient,
+            Provisional = CrmCreatesClients,
         };
         contact.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.ContactUrlTemplateKey], "{contactId}", contact.Id);
         var deal = new Deal
@@ -307,6 +308,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
             StageName = channelRules.Stage.StageName,
             Origin = RecordOrigin.NewClient,
             Contacts = [contact],
+            Provisional = CrmCreatesClients,
         };
         deal.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.DealUrlTemplateKey], "{dealId}", deal.Id);
         var conversation = new Conversation
@@ -330,7 +332,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
             UserId = decision.AssignedTo,
             AtUtc = now,
         }.Because(decision.Reason));
-        WriteWebhookEvents(message, contact, deal, entry);
+        WriteWebhookEvents(message, contact, deal, entry, awaitsFirstReply: conversation.Offers.Count > 0);
         contacts[(message.ChatType, message.ChatId)] = contact;
         conversations[(channel.Id, contact.Id)] = conversation;
         return new Stored(message, contact, conversation, decision, decision.OfferedTo);
@@ -368,14 +370,21 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         return stage ?? new NewDealStage(channel.FunnelId, channel.StageId, null, null);
     }
 
-    private void WriteWebhookEvents(Accepted message, Contact contact, Deal? newClientDeal, Message entry)
+    /// <summary>
+    /// Whether the subscribed CRM creates new clients' contacts and deals (contactsAndDealsCreation): then the console's
+    /// own records are provisional until it answers. Without it (the demo) the console's records are the demo CRM's own.
+    /// </summary>
+    private bool CrmCreatesClients => subscription?.Covers(WebhookKinds.CreateContact) == true;
+
+    private void WriteWebhookEvents(Accepted message, Contact contact, Deal? newClientDeal, Message entry, bool awaitsFirstReply = false)
     {
         if (subscription is null)
         {
             return;
         }
 
-        foreach (var outboxEvent in WebhookEvents.Received(subscription, message.Channel.Id, message.ChatType, message.ChatId, contact, newClientDeal, entry))
+        foreach (var outboxEvent in WebhookEvents.Received(
+                     subscription, message.Channel.Id, message.ChatType, message.ChatId, contact, newClientDeal, entry, awaitsFirstReply))
         {
             rows.InsertOutboxEvent(outboxEvent);
             wroteOutboxEvents = true;

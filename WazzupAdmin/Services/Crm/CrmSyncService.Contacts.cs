@@ -95,6 +95,12 @@ public sealed partial class CrmSyncService
         // A chat is taken when a contact this request does not rewrite has one of its identifiers.
         var holders = await db.ContactChats.Where(x => !ids.Contains(x.ContactId))
             .MatchingAsync(chatsOf.SelectMany(x => x.Select(c => KeyOf(c.Chat))), cancellationToken);
+        if (await AdoptProvisionalHoldersAsync(db, contacts, chatsOf, holders, cancellationToken))
+        {
+            holders = await db.ContactChats.Where(x => !ids.Contains(x.ContactId))
+                .MatchingAsync(chatsOf.SelectMany(x => x.Select(c => KeyOf(c.Chat))), cancellationToken);
+        }
+
         for (var i = 0; i < contacts.Count; i++)
         {
             var problems = new List<CrmFieldProblem>();
@@ -297,6 +303,36 @@ public sealed partial class CrmSyncService
         {
             yield return (chat.ChatType, "phone", phone);
         }
+    }
+
+    /// <summary>
+    /// A chat held by a new client's provisional contact (the console asked the CRM to create it, or will once a rep
+    /// replies) is the CRM's to give: the CRM upserting its own contact with that chat adopts the client under its id,
+    /// instead of a second contact or a refusal.
+    /// </summary>
+    /// <returns>Whether any contact was adopted.</returns>
+    private async Task<bool> AdoptProvisionalHoldersAsync(
+        AppDbContext db, IReadOnlyList<CrmContactDto?> contacts, List<List<(ContactChat Chat, int Position)>> chatsOf,
+        IReadOnlyList<ContactChat> holders, CancellationToken cancellationToken)
+    {
+        var holderIds = holders.Select(h => h.ContactId).Distinct().ToList();
+        var provisional = await db.Contacts.AsNoTracking().Where(c => holderIds.Contains(c.Id) && c.Provisional)
+            .Select(c => c.Id).ToListAsync(cancellationToken);
+        var adopted = new HashSet<string>(StringComparer.Ordinal);
+        var now = clock.GetUtcNow().UtcDateTime;
+        for (var i = 0; i < contacts.Count; i++)
+        {
+            foreach (var (chat, _) in chatsOf[i])
+            {
+                var holder = holders.FirstOrDefault(KeyOf(chat).Matches)?.ContactId;
+                if (holder is not null && provisional.Contains(holder) && adopted.Add(holder))
+                {
+                    await CrmAdoption.AdoptUpsertedAsync(db, holder, contacts[i]!.Id!, now, cancellationToken);
+                }
+            }
+        }
+
+        return adopted.Count > 0;
     }
 
     public async Task<IReadOnlyList<CrmContactDto>> ListContactsAsync(int offset, CancellationToken cancellationToken = default)

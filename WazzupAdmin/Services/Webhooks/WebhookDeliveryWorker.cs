@@ -120,6 +120,14 @@ public sealed class WebhookDeliveryWorker(
             return;
         }
 
+        var request = CrmRequests.IsRequest(outboxEvent.Kind);
+        if (request && await CrmRequests.RefreshAsync(db, outboxEvent, clock.GetUtcNow().UtcDateTime, settings, stoppingToken) != RequestState.Send)
+        {
+            // Not needed any more (the CRM created the record itself), or waiting for the contact's own request.
+            await db.SaveChangesAsync(CancellationToken.None);
+            return;
+        }
+
         var sender = new WebhookSender(httpClients.CreateClient(WebhookRegistration.DeliveryClient));
         var answer = await sender.PostAsync(subscription.Uri, outboxEvent.Payload, subscription.Secret, outboxEvent.EventId, stoppingToken);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -127,7 +135,40 @@ public sealed class WebhookDeliveryWorker(
         outboxEvent.LastAttemptAtUtc = now;
         outboxEvent.LastStatusCode = answer.StatusCode;
         outboxEvent.LastError = answer.Error ?? (answer.StatusCode is >= 200 and < 300 ? null : Excerpt(answer.Body));
-        switch (WebhookDelivery.Judge(answer.StatusCode))
+        var verdict = WebhookDelivery.Judge(answer.StatusCode);
+        if (request)
+        {
+            // A request is answered with the entity the CRM created. Until it is, the client stays on the console's own
+            // record and the request is asked again: an error, or a 200 with something else, is retried like a timeout.
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            var (adopted, problem) = verdict == DeliveryVerdict.Delivered
+                ? await CrmRequests.AdoptAsync(db, outboxEvent, answer.Body, now, CancellationToken.None)
+                : (false, outboxEvent.LastError);
+            verdict = adopted ? DeliveryVerdict.Delivered : DeliveryVerdict.RetryLater;
+            outboxEvent.LastError = adopted ? null : problem;
+            ApplyVerdict(outboxEvent, verdict, answer, settings, now);
+            await db.SaveChangesAsync(CancellationToken.None);
+            await transaction.CommitAsync(CancellationToken.None);
+            if (adopted)
+            {
+                // The contact's next event (the createDeal, now naming the CRM's contact) may be due now.
+                signal.Wake();
+            }
+
+            LogDeadLetter(outboxEvent);
+            return;
+        }
+
+        ApplyVerdict(outboxEvent, verdict, answer, settings, now);
+
+        // The answer is recorded even when the stop comes right now: the request was made.
+        await db.SaveChangesAsync(CancellationToken.None);
+        LogDeadLetter(outboxEvent);
+    }
+
+    private static void ApplyVerdict(OutboxEvent outboxEvent, DeliveryVerdict verdict, WebhookAnswer answer, WebhookOptions settings, DateTime now)
+    {
+        switch (verdict)
         {
             case DeliveryVerdict.Delivered:
                 outboxEvent.Status = OutboxStatus.Delivered;
@@ -149,9 +190,10 @@ public sealed class WebhookDeliveryWorker(
                 outboxEvent.NextAttemptAtUtc = now + delay;
                 break;
         }
+    }
 
-        // The answer is recorded even when the stop comes right now: the request was made.
-        await db.SaveChangesAsync(CancellationToken.None);
+    private void LogDeadLetter(OutboxEvent outboxEvent)
+    {
         if (outboxEvent.Status == OutboxStatus.DeadLettered)
         {
             logger.LogWarning("Webhook event {EventId} ({Kind}) was dead-lettered after {Attempts} requests: {Error}",

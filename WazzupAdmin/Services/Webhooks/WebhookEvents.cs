@@ -42,10 +42,18 @@ public sealed record MessageHookContact(string Id, string Name);
 /// <summary>One chat of a contact, as contacts carry them: <c>username</c> and <c>phone</c> only for Telegram, when known.</summary>
 public sealed record ContactDataHook(string ChatType, string? ChatId, string? Username = null, string? Phone = null);
 
-public sealed record CreateContactHook(string Id, string Name, string? ResponsibleUserId, IReadOnlyList<ContactDataHook> ContactData, string? Uri);
+/// <summary>
+/// The request to create a new client's contact, as the real product sends it: the CRM creates the contact and answers
+/// with it, with its own id. <c>source</c> is <c>auto</c>: the console asks on its own, for a client who wrote.
+/// </summary>
+public sealed record CreateContactHook(string? ResponsibleUserId, string Name, IReadOnlyList<ContactDataHook> ContactData, string Source);
 
+/// <summary>
+/// The request to create a new client's deal, after its contact: <c>contacts</c> holds the CRM's id of the contact.
+/// <c>name</c>, <c>pipelineId</c> and <c>stageId</c> (the funnel and stage the channel's settings choose) are additions of this console.
+/// </summary>
 public sealed record CreateDealHook(
-    string Id, string Name, string? ResponsibleUserId, IReadOnlyList<string> Contacts, string? PipelineId, string? StageId, string? Uri, bool Closed);
+    string? ResponsibleUserId, IReadOnlyList<string> Contacts, string Source, string Name, string? PipelineId, string? StageId);
 
 /// <param name="Reason"><c>turn</c> (in-turn distribution), <c>claim</c> (a first responder replied) or <c>assignment</c> (an administrator or manager).</param>
 public sealed record ResponsibleChangedHook(
@@ -67,22 +75,29 @@ public static class WebhookEvents
     /// The events of a client's message, in the order to store them: for a new client (<paramref name="newClientDeal"/>
     /// given) first its contact, its deal and (in turn) its responsible user. The message must have its id.
     /// </summary>
+    /// <param name="awaitsFirstReply">
+    /// A new first-responder client offered to several reps: the CRM is asked to create the contact and the deal only once
+    /// a rep has replied (see <see cref="SentAsync"/>), with that rep responsible, as the real product does.
+    /// </param>
     public static IEnumerable<OutboxEvent> Received(
-        WebhookSubscriptions subscription, Guid channelId, string chatType, string chatId, Contact contact, Deal? newClientDeal, Message message) =>
-        ReceivedKinds(subscription, channelId, chatType, chatId, contact, newClientDeal, message).OfType<OutboxEvent>();
+        WebhookSubscriptions subscription, Guid channelId, string chatType, string chatId, Contact contact, Deal? newClientDeal, Message message,
+        bool awaitsFirstReply = false) =>
+        ReceivedKinds(subscription, channelId, chatType, chatId, contact, newClientDeal, message, awaitsFirstReply).OfType<OutboxEvent>();
 
     // Null for each kind the subscription leaves out.
     private static IEnumerable<OutboxEvent?> ReceivedKinds(
-        WebhookSubscriptions subscription, Guid channelId, string chatType, string chatId, Contact contact, Deal? newClientDeal, Message message)
+        WebhookSubscriptions subscription, Guid channelId, string chatType, string chatId, Contact contact, Deal? newClientDeal, Message message,
+        bool awaitsFirstReply)
     {
         var now = message.SentAtUtc;
         if (newClientDeal is { } deal)
         {
-            yield return WebhookOutbox.Event(subscription, WebhookKinds.CreateContact, contact.Id,
-                new CreateContactHook(contact.Id, contact.Name, contact.ResponsibleUserId,
-                    [.. contact.Chats.Select(c => new ContactDataHook(c.ChatType, c.ChatId, c.Username, c.Phone))], contact.Uri), now);
-            yield return WebhookOutbox.Event(subscription, WebhookKinds.CreateDeal, contact.Id,
-                new CreateDealHook(deal.Id, deal.Name, deal.ResponsibleUserId, [contact.Id], deal.FunnelId, deal.StageId, deal.Uri, deal.Closed), now);
+            if (!awaitsFirstReply)
+            {
+                yield return CreateContactRequest(subscription, contact, now);
+                yield return CreateDealRequest(subscription, contact, deal, now);
+            }
+
             if (contact.ResponsibleUserId is { } responsible)
             {
                 yield return WebhookOutbox.Event(subscription, WebhookKinds.ResponsibleChanged, contact.Id,
@@ -106,6 +121,13 @@ public static class WebhookEvents
         var now = reply.SentAtUtc;
         if (claimed)
         {
+            // The CRM creates the new client now that a rep replied, with that rep responsible.
+            if (facts.Contact.Provisional && facts.Deal is { Provisional: true } deal)
+            {
+                Add(db, CreateContactRequest(facts.Subscription, facts.Contact, now));
+                Add(db, CreateDealRequest(facts.Subscription, facts.Contact, deal, now));
+            }
+
             AddResponsibleChanged(db, facts, previous: null, ByClaim, now);
         }
 
@@ -157,6 +179,32 @@ public static class WebhookEvents
             Add(db, WebhookOutbox.Event(facts.Subscription, WebhookKinds.Statuses, facts.Contact.Id,
                 new[] { new StatusHook(message.PublicId.ToString(), Utc(now), "edited") }, now));
         }
+    }
+
+    /// <summary>The createContact request for a provisional contact, as it stands.</summary>
+    public static OutboxEvent? CreateContactRequest(WebhookSubscriptions subscription, Contact contact, DateTime now) =>
+        WebhookOutbox.Event(subscription, WebhookKinds.CreateContact, contact.Id,
+            new CreateContactHook(contact.ResponsibleUserId, contact.Name, [.. contact.Chats.Select(c => new ContactDataHook(c.ChatType, c.ChatId, c.Username, c.Phone))], SourceAuto),
+            now) is { } request
+            ? WithSubject(request, contact.Id)
+            : null;
+
+    /// <summary>The createDeal request for a provisional deal; its contacts are named again when it is sent, by then the CRM's ids.</summary>
+    public static OutboxEvent? CreateDealRequest(WebhookSubscriptions subscription, Contact contact, Deal deal, DateTime now) =>
+        WebhookOutbox.Event(subscription, WebhookKinds.CreateDeal, contact.Id, CreateDealBody(deal, [contact.Id]), now) is { } request
+            ? WithSubject(request, deal.Id)
+            : null;
+
+    public static CreateDealHook CreateDealBody(Deal deal, IReadOnlyList<string> contactIds) =>
+        new(deal.ResponsibleUserId, contactIds, SourceAuto, deal.Name, deal.FunnelId, deal.StageId);
+
+    /// <summary>The real product's <c>source</c> of a request it makes on its own, for a client who wrote.</summary>
+    public const string SourceAuto = "auto";
+
+    private static OutboxEvent WithSubject(OutboxEvent request, string subjectId)
+    {
+        request.SubjectId = subjectId;
+        return request;
     }
 
     private static void AddStatus(AppDbContext db, Facts facts, Message message, MessageStatus status, DateTime at) =>

@@ -44,6 +44,10 @@ public static class WebhookOutbox
         return true;
     }
 
+    /// <summary>The body posted to the CRM: <c>{eventId, &lt;kind&gt;: body}</c>.</summary>
+    public static string Payload(Guid eventId, string kind, object body) =>
+        JsonSerializer.Serialize(new Dictionary<string, object> { ["eventId"] = eventId, [kind] = body }, Json);
+
     /// <summary>The event to store, or null when the subscription does not cover its kind.</summary>
     public static OutboxEvent? Event(WebhookSubscriptions subscription, string kind, string? orderingKey, object body, DateTime now)
     {
@@ -53,13 +57,12 @@ public static class WebhookOutbox
         }
 
         var eventId = Guid.NewGuid();
-        var payload = new Dictionary<string, object> { ["eventId"] = eventId, [kind] = body };
         return new OutboxEvent
         {
             EventId = eventId,
             Kind = kind,
             OrderingKey = orderingKey,
-            Payload = JsonSerializer.Serialize(payload, Json),
+            Payload = Payload(eventId, kind, body),
             Status = OutboxStatus.Pending,
             CreatedAtUtc = now,
             NextAttemptAtUtc = now,

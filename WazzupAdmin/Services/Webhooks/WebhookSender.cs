@@ -12,7 +12,7 @@ namespace WazzupAdmin.Services.Webhooks;
 /// <param name="RetryAfter">A 429's or 503's Retry-After, for the durable schedule.</param>
 public sealed record WebhookAnswer(int? StatusCode, string? Body, string? Error, int Requests, TimeSpan? RetryAfter = null)
 {
-    public const int BodyExcerptLength = 500;
+    public const int BodyExcerptLength = 4000;
 }
 
 /// <summary>
