@@ -105,6 +105,21 @@ public sealed class CrmCreatesClientsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_offered_client_given_to_a_rep_before_anyone_replied_is_created_with_that_rep_responsible()
+    {
+        var pablo = await ClientWritesAsync(app, SalesWhatsApp, "34611000111", "Pablo Ruiz", "Do you deliver?");
+        await using (var admin = await app.CreateScopeSignedInAsAsync(Data.Demo.DemoWorkspace.AdminEmail))
+        {
+            Assert.True((await admin.ServiceProvider.GetRequiredService<AssignmentService>().AssignAsync(pablo.ConversationId, "u-dmitri")).Succeeded);
+        }
+
+        var (contactId, _) = await AdoptedAsync(pablo.ConversationId);
+
+        Assert.Equal("u-dmitri", Body(crm.Accepted.Single(e => e.Kind == WebhookKinds.CreateContact)).GetProperty("responsibleUserId").GetString());
+        Assert.Equal("u-dmitri", await app.InStoreAsync(db => db.Contacts.Where(c => c.Id == contactId).Select(c => c.ResponsibleUserId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task A_crm_that_fails_leaves_the_client_recorded_and_visible_says_why_and_is_asked_again_until_it_answers()
     {
         var failing = true;

@@ -122,11 +122,7 @@ public static class WebhookEvents
         if (claimed)
         {
             // The CRM creates the new client now that a rep replied, with that rep responsible.
-            if (facts.Contact.Provisional && facts.Deal is { Provisional: true } deal)
-            {
-                Add(db, CreateContactRequest(facts.Subscription, facts.Contact, now));
-                Add(db, CreateDealRequest(facts.Subscription, facts.Contact, deal, now));
-            }
+            await AddCreationRequestsAsync(db, facts, now, cancellationToken);
 
             AddResponsibleChanged(db, facts, previous: null, ByClaim, now);
         }
@@ -227,8 +223,23 @@ public static class WebhookEvents
     {
         if (await FactsAsync(db, conversationId, cancellationToken) is { } facts)
         {
+            // An offered new client given to someone before any rep replied: the CRM creates it now, with them responsible.
+            await AddCreationRequestsAsync(db, facts, now, cancellationToken);
             AddResponsibleChanged(db, facts, previousResponsibleUserId, ByAssignment, now);
         }
+    }
+
+    /// <summary>The createContact and createDeal requests of a provisional new client, unless the CRM was asked already.</summary>
+    private static async Task AddCreationRequestsAsync(AppDbContext db, Facts facts, DateTime now, CancellationToken cancellationToken)
+    {
+        if (!facts.Contact.Provisional || facts.Deal is not { Provisional: true } deal
+            || await db.OutboxEvents.AnyAsync(e => e.Kind == WebhookKinds.CreateContact && e.SubjectId == facts.Contact.Id, cancellationToken))
+        {
+            return;
+        }
+
+        Add(db, CreateContactRequest(facts.Subscription, facts.Contact, now));
+        Add(db, CreateDealRequest(facts.Subscription, facts.Contact, deal, now));
     }
 
     /// <summary>A channel's state changed. Its updates are kept in order among themselves (disabled, then active again).</summary>
