@@ -189,6 +189,19 @@ public sealed class MessageApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_documented_attachment_edit_example_replaces_the_content_link()
+    {
+        var messageId = await SendCreatedAsync(new { channelId = SalesWhatsApp, chatType = "whatsapp", chatId = Lucia, contentUri = "https://example.com/old.png" });
+
+        using var response = await api.PatchAsync($"{Message}/{messageId}",
+            Json(new { contentUri = "https://example.com/image.png", crmUserId = "2e0df379-0e3c-470f-9b36-06b9e34c3bdb" }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var last = (await OpenAsBorisAsync("c-1001")).Messages[^1];
+        Assert.Equal(("https://example.com/image.png", true), (last.ContentUri, last.Edited));
+    }
+
+    [Fact]
     public async Task An_edit_past_the_messengers_window_or_where_it_cannot_edit_is_refused()
     {
         var whatsapp = await SendCreatedAsync(new { channelId = SalesWhatsApp, chatType = "whatsapp", chatId = Lucia, text = "Hi" });
