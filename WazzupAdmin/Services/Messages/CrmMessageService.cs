@@ -234,13 +234,13 @@ public sealed class CrmMessageService(
             fields.Add("channelId");
         }
 
-        if (string.IsNullOrWhiteSpace(command.ChatType) || !KnownChatTypes.Contains(command.ChatType.Trim()))
+        if (string.IsNullOrWhiteSpace(command.ChatType) || !ChatTypes.TryParseApiName(command.ChatType.Trim(), out _))
         {
             fields.Add("chatType");
         }
 
         var hasChat = !string.IsNullOrWhiteSpace(command.ChatId);
-        var telegram = string.Equals(command.ChatType?.Trim(), "telegram", StringComparison.Ordinal);
+        var telegram = string.Equals(command.ChatType?.Trim(), ChatType.Telegram.ApiName(), StringComparison.Ordinal);
         if (!hasChat && !(telegram && (!string.IsNullOrWhiteSpace(command.Username) || !string.IsNullOrWhiteSpace(command.Phone))))
         {
             fields.Add("chatId");
@@ -346,18 +346,9 @@ public sealed class CrmMessageService(
     /// <summary>How contacts store the chat type of a channel's clients: the chat type, not the transport.</summary>
     private static string StoredChatType(Transport transport) => transport.ClientChatType().ApiName();
 
-    /// <summary>The chat types the real product's sending page lists.</summary>
-    private static readonly HashSet<string> KnownChatTypes =
-        ["whatsapp", "whatsgroup", "viber", "instagram", "telegram", "telegroup", "vk", "avito", "max", "maxgroup"];
-
     /// <summary>Whether a client's chat of <paramref name="chatType"/> can be reached from a channel of <paramref name="transport"/>.</summary>
-    private static bool ChatTypeFits(Transport transport, string chatType) => transport switch
-    {
-        Transport.WhatsApp or Transport.Waba => chatType == "whatsapp",
-        Transport.Telegram or Transport.TelegramBot => chatType == "telegram",
-        Transport.Instagram => chatType == "instagram",
-        _ => false,
-    };
+    private static bool ChatTypeFits(Transport transport, string chatType) =>
+        ChatTypes.TryParseApiName(chatType, out var type) && type == transport.ClientChatType();
 
     private sealed record TemplateText(string? Text, WabaTemplate? Template, MessageRefusal? Refusal);
 
