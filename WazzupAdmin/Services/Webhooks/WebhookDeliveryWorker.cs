@@ -141,6 +141,17 @@ public sealed class WebhookDeliveryWorker(
             // A request is answered with the entity the CRM created. Until it is, the client stays on the console's own
             // record and the request is asked again: an error, or a 200 with something else, is retried like a timeout.
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            var meanwhile = await db.OutboxEvents.AsNoTracking().Where(e => e.Id == outboxEvent.Id)
+                .Select(e => new { e.Status, e.LastError, e.DeliveredAtUtc }).FirstAsync(CancellationToken.None);
+            if (meanwhile.Status != OutboxStatus.Pending)
+            {
+                // Closed while it was on its way (the CRM upserted its own contact for the chat): the answer changes nothing.
+                (outboxEvent.Status, outboxEvent.LastError, outboxEvent.DeliveredAtUtc) = (meanwhile.Status, meanwhile.LastError, meanwhile.DeliveredAtUtc);
+                await db.SaveChangesAsync(CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
+                return;
+            }
+
             var (adopted, problem) = verdict == DeliveryVerdict.Delivered
                 ? await CrmRequests.AdoptAsync(db, outboxEvent, answer.Body, now, CancellationToken.None)
                 : (false, outboxEvent.LastError);
