@@ -20,11 +20,15 @@ public static class WebhookTestApp
 
     public static readonly WebhookSubscriptions Everything = new(true, true, true);
 
-    /// <summary>Milliseconds instead of seconds, so retries happen while the test waits; one quick retry in the library's pipeline.</summary>
+    /// <summary>
+    /// Milliseconds instead of seconds, so retries happen while the test waits; one quick retry in the library's
+    /// pipeline. The receivers listen on 127.0.0.1, so private addresses are allowed here (never by default).
+    /// </summary>
     public static AppFactory Create() => new()
     {
         Settings = new Dictionary<string, string?>
         {
+            ["Webhooks:AllowPrivateNetworks"] = "true",
             ["Webhooks:PollInterval"] = "00:00:00.200",
             ["Webhooks:RetryBase"] = "00:00:00.050",
             ["Webhooks:RetryCap"] = "00:00:00.500",

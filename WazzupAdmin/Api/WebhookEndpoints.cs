@@ -14,6 +14,9 @@ public static class WebhookEndpoints
 {
     public const string TestFailed = "WEBHOOK_TEST_FAILED";
 
+    /// <summary>The address is, or resolves to, a loopback, private, link-local or multicast address.</summary>
+    public const string PrivateAddress = "WEBHOOK_ADDRESS_NOT_PUBLIC";
+
     public static RouteGroupBuilder MapWebhookEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/webhooks", async (WebhookSettingsService webhooks, CancellationToken cancellationToken) =>
@@ -57,14 +60,19 @@ public static class WebhookEndpoints
                     return ApiErrors.BadRequest(TestFailed, description, new { statusCode = test.StatusCode, body = test.Body, error = test.Error });
                 }
 
-                return ApiErrors.BadRequest(ApiErrors.ValidationError, Describe(outcome.Errors[0]), new { field = "webhooksUri" });
+                var refused = outcome.Errors[0];
+                return refused.Message == WebhookSettingsService.PrivateNetworkRefused
+                    ? ApiErrors.BadRequest(PrivateAddress, Describe(refused), new { field = "webhooksUri", address = refused.Arguments[0] })
+                    : ApiErrors.BadRequest(ApiErrors.ValidationError, Describe(refused), new { field = "webhooksUri" });
             })
             .Accepts<WebhookSettingsDto>("application/json")
             .WithName("UpdateWebhooks")
             .WithSummary("Subscribe to webhooks")
             .WithDescription("Sets the address and the subscriptions. A new address first gets a POST of {\"test\": true} and must answer 200, "
                 + "otherwise the subscription is left as it was and the error carries the answer (WEBHOOK_TEST_FAILED). Fields left out keep "
-                + "their value; an empty webhooksUri unsubscribes. Every event body carries eventId (also in the X-Wazzup-Event-Id header) for dropping duplicates, and "
+                + "their value; an empty webhooksUri unsubscribes. An address that is, or resolves to, a loopback, private, link-local, unique-local or "
+                + "multicast address is refused (WEBHOOK_ADDRESS_NOT_PUBLIC), and checked again at every delivery, unless the console allows private "
+                + "networks (Webhooks:AllowPrivateNetworks). Every event body carries eventId (also in the X-Wazzup-Event-Id header) for dropping duplicates, and "
                 + "X-Wazzup-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret shown at /settings/webhooks>.")
             .WithTags("Webhooks")
             .Produces<WebhookSettingsDto>(StatusCodes.Status200OK)
@@ -80,6 +88,8 @@ public static class WebhookEndpoints
     private static string Describe(FieldError error) => error.Message switch
     {
         "At most {0} characters." => $"webhooksUri has at most {WebhookSettingsService.MaxUriLength} characters.",
+        WebhookSettingsService.PrivateNetworkRefused =>
+            $"webhooksUri leads to {error.Arguments[0]}, a loopback, private, link-local or multicast address; webhooks are sent only to public addresses. Nothing was changed.",
         _ => "webhooksUri must be an absolute http or https address.",
     };
 }

@@ -12,6 +12,9 @@ namespace WazzupAdmin.Tests.Components.Webhooks;
 
 public sealed class WebhooksPageTests : AdminPageTest
 {
+    // The receivers listen on 127.0.0.1; the default refusal of private addresses has its own tests.
+    public WebhooksPageTests() => Services.Configure<WazzupAdmin.Services.Webhooks.WebhookOptions>(o => o.AllowPrivateNetworks = true);
+
     [Fact]
     public async Task An_address_that_answers_the_test_with_200_is_saved_with_its_subscriptions()
     {
@@ -117,5 +120,31 @@ public sealed class WebhooksPageTests : AdminPageTest
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await db.WebhookSettings.AsNoTracking().SingleAsync();
+    }
+}
+
+/// <summary>With the app's own configuration (private networks not allowed), a local address is refused next to the field.</summary>
+public sealed class WebhooksPageAddressTests : AdminPageTest
+{
+    [Fact]
+    public async Task A_loopback_address_is_refused_next_to_the_field_and_never_contacted()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var page = Render<WebhooksPage>();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("form")), Patience);
+
+        InputLabelled(page.Nodes, "Address").Change(receiver.Address);
+        page.Find("form").Submit();
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "This address leads to 127.0.0.1, a loopback, private, link-local or multicast address.", page.Markup, StringComparison.Ordinal), Patience);
+        Assert.DoesNotContain("Saved.", page.Markup, StringComparison.Ordinal);
+
+        Button(page.Nodes, "Send test").Click();
+        page.WaitForAssertion(() => Assert.Contains("Webhooks are sent only to public addresses.", page.Markup, StringComparison.Ordinal), Patience);
+
+        Assert.Empty(receiver.Requests);
+        await using var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Null(await db.WebhookSettings.Select(s => s.Uri).SingleOrDefaultAsync());
     }
 }

@@ -24,6 +24,12 @@ public sealed class WebhookOptions
 
     public TimeSpan ImmediateRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Lets webhook addresses be, or resolve to, loopback, private, link-local, unique-local or multicast addresses.
+    /// Off by default (see <see cref="WebhookAddressGuard"/>); for tests and demos with the CRM on the same machine.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     /// <summary>Deliveries in flight at once, each for a different contact.</summary>
     public int MaxConcurrentDeliveries { get; set; } = 4;
 }

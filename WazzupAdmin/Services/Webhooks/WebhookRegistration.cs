@@ -22,12 +22,14 @@ public static class WebhookRegistration
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<OutboxCommitInterceptor>();
         services.AddScoped<WebhookSettingsService>();
+        services.AddSingleton<WebhookAddressGuard>();
 
         // The durable schedule is the outbox's (NextAttemptAtUtc, back-off up to an hour, dead letter after a day),
         // which survives restarts. The library's pipeline covers one delivery: each request is cut off after
         // AttemptTimeout, and a network error, timeout, 5xx, 408 or 429 is retried ImmediateRetries times at once-ish
         // (exponential, with jitter), so a blip costs seconds rather than a trip through the schedule.
         services.AddHttpClient(DeliveryClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(GuardedHandler)
             .AddResilienceHandler(DeliveryClient, (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value;
@@ -52,10 +54,21 @@ public static class WebhookRegistration
                 pipeline.AddTimeout(options.AttemptTimeout);
             });
         services.AddHttpClient(TestClient, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(GuardedHandler)
             .AddResilienceHandler(TestClient, (pipeline, context) =>
                 pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<WebhookOptions>>().Value.AttemptTimeout));
         return services;
     }
+
+    /// <summary>
+    /// Every connection of the webhook clients goes through the address guard, which resolves the name itself and
+    /// connects only where it allows. No proxy: through one, the guard would only see the proxy's address.
+    /// </summary>
+    private static SocketsHttpHandler GuardedHandler(IServiceProvider services) => new()
+    {
+        ConnectCallback = services.GetRequiredService<WebhookAddressGuard>().ConnectAsync,
+        UseProxy = false,
+    };
 
     /// <summary>The background worker that delivers the outbox.</summary>
     public static IServiceCollection AddWebhookDelivery(this IServiceCollection services)

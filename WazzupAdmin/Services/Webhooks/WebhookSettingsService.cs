@@ -31,10 +31,14 @@ public sealed record WebhookDeliveryRow(
 /// their deliveries. An address is accepted only after it answered 200 to a <c>{test: true}</c> POST.
 /// </summary>
 public sealed class WebhookSettingsService(
-    IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, IHttpClientFactory httpClients, WebhookSignal signal, TimeProvider clock)
+    IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, IHttpClientFactory httpClients, WebhookSignal signal,
+    WebhookAddressGuard guard, TimeProvider clock)
 {
     public const string UriField = nameof(WebhookSettingsInput.Uri);
     public const int MaxUriLength = 1000;
+    public const string PrivateNetworkRefused =
+        "This address leads to {0}, a loopback, private, link-local or multicast address. Webhooks are sent only to public addresses.";
+
     public const string TestBody = """{"test":true}""";
 
     public async Task<WebhookSettingsView> GetAsync(CancellationToken cancellationToken = default)
@@ -53,7 +57,7 @@ public sealed class WebhookSettingsService(
     public async Task<(WebhookAnswer? Answer, FieldError? Error)> TestAsync(string? uri, CancellationToken cancellationToken = default)
     {
         await currentActor.RequireAdministratorAsync();
-        if (CheckUri(uri, required: true) is { } error)
+        if ((CheckUri(uri, required: true) ?? await CheckNetworkAsync(uri!, cancellationToken)) is { } error)
         {
             return (null, error);
         }
@@ -144,6 +148,11 @@ public sealed class WebhookSettingsService(
         }
 
         var uri = string.IsNullOrWhiteSpace(input.Uri) ? null : input.Uri.Trim();
+        if (uri is not null && await CheckNetworkAsync(uri, cancellationToken) is { } networkError)
+        {
+            return new WebhookSaveOutcome([networkError], null);
+        }
+
         var current = await CurrentAsync(cancellationToken);
         WebhookAnswer? test = null;
         if (uri is not null && uri != current.Uri)
@@ -194,6 +203,12 @@ public sealed class WebhookSettingsService(
             ? null
             : new FieldError(UriField, "Enter an absolute http or https address.");
     }
+
+    /// <summary>The address may not lead into this machine or its network (checked again at every delivery).</summary>
+    private async Task<FieldError?> CheckNetworkAsync(string uri, CancellationToken cancellationToken) =>
+        await guard.ForbiddenAddressAsync(new Uri(uri.Trim()), cancellationToken) is { } forbidden
+            ? new FieldError(UriField, PrivateNetworkRefused, forbidden.ToString())
+            : null;
 
     private static async Task<WebhookSettings> LoadOrCreateAsync(AppDbContext db, CancellationToken cancellationToken)
     {
