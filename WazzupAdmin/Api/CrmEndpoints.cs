@@ -249,6 +249,7 @@ public static class CrmEndpoints
         CrmProblem.ChatIdTaken => $"This chat already belongs to the contact \"{problem.Detail}\".",
         CrmProblem.EmptyStages => "Leave stages out when the pipeline has none; an empty array is not allowed.",
         CrmProblem.NotAnObject => "Each entity must be a JSON object.",
+        CrmProblem.NotAWebAddress => "Must be an absolute http or https address.",
         _ => problem.Problem,
     };
 }

@@ -158,6 +158,30 @@ public sealed class DealsMenuTests : ChatComponentContext
         Assert.DoesNotContain(Popovers.FindAll("a[data-deal-id]"), a => a.GetAttribute("data-deal-id") == "d-live-2");
     }
 
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)")]
+    [InlineData(" JavaScript:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("vbscript:msgbox(1)")]
+    public async Task An_address_stored_before_that_is_not_http_is_never_a_link(string stored)
+    {
+        var lucia = await ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, "34600111222", null, "Hi"));
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await db.Contacts.Where(c => c.Id == "c-1001").ExecuteUpdateAsync(u => u.SetProperty(c => c.Uri, stored));
+            await db.Deals.Where(d => d.Id == "d-2001").ExecuteUpdateAsync(u => u.SetProperty(d => d.Uri, stored));
+        }
+
+        await SignInAsync("u-boris");
+
+        var items = OpenMenu(lucia, "u-boris");
+
+        Assert.DoesNotContain(Popovers.FindAll("[href]"), e => e.GetAttribute("href")!.Trim().StartsWith(stored.Trim()[..4], StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(items, a => a.GetAttribute("data-testid") == "contact-page");
+        Assert.Contains("interior doors", Popovers.Markup, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(DemoWorkspace.DealUri("d-2015"), items.Single(a => a.GetAttribute("data-deal-id") == "d-2015").GetAttribute("href"));
+    }
+
     /// <summary>Renders the dropdown, opens it, and returns the links it shows.</summary>
     private List<IElement> OpenMenu(ReceivedMessage conversation, string userId)
     {

@@ -65,6 +65,24 @@ public static class CrmLinks
 
     public const string ContactUrlTemplateKey = "Crm:ContactUrlTemplate";
 
+    /// <summary>
+    /// Refuses to start with a template that is neither an http or https address nor a path of the console: every
+    /// link the chat window and the CRM page show is built from these.
+    /// </summary>
+    public static void Validate(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        foreach (var key in new[] { CreateDealUrlTemplateKey, DealUrlTemplateKey, ContactUrlTemplateKey })
+        {
+            var template = configuration[key];
+            if (!string.IsNullOrWhiteSpace(template) && Domain.Security.WebAddress.SafeHref(template) is null)
+            {
+                throw new InvalidOperationException(
+                    $"{key} must be an absolute http or https address or a path of the console such as /demo-crm/deals/{{dealId}}; not valid: {template}");
+            }
+        }
+    }
+
     /// <returns>The template with the id filled in, URL-escaped; null when no template is configured.</returns>
     public static string? RecordUrl(string? template, string placeholder, string id) =>
         string.IsNullOrWhiteSpace(template) ? null : template.Replace(placeholder, Uri.EscapeDataString(id), StringComparison.Ordinal);

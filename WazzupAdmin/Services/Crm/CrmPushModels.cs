@@ -68,6 +68,9 @@ public static class CrmProblem
 
     /// <summary>The entity is not an object (for example null).</summary>
     public const string NotAnObject = "notAnObject";
+
+    /// <summary>An address that is not an absolute http or https one.</summary>
+    public const string NotAWebAddress = "notAWebAddress";
 }
 
 public enum CrmPushStatus
@@ -155,6 +158,25 @@ public static class CrmSync
         if (value is not null && value.Trim().Length > maxLength)
         {
             problems.Add(new CrmFieldProblem(field, CrmProblem.TooLong, maxLength.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+    }
+
+    /// <summary>A record's address in the CRM: within its limit and, when given, an absolute http or https address.</summary>
+    internal static void WebAddress(List<CrmFieldProblem> problems, string field, string? value, int maxLength, bool required)
+    {
+        var before = problems.Count;
+        if (required)
+        {
+            Required(problems, field, value, maxLength);
+        }
+        else
+        {
+            Optional(problems, field, value, maxLength);
+        }
+
+        if (problems.Count == before && !string.IsNullOrWhiteSpace(value) && !Domain.Security.WebAddress.IsHttp(value))
+        {
+            problems.Add(new CrmFieldProblem(field, CrmProblem.NotAWebAddress));
         }
     }
 

@@ -41,7 +41,7 @@ public sealed partial class CrmSyncService
             CrmSync.Duplicate(problems, seen, c.Id);
             CrmSync.Required(problems, "responsibleUserId", c.ResponsibleUserId, FieldLimits.ResponsibleUserId);
             CrmSync.Required(problems, "name", c.Name, FieldLimits.ContactName);
-            CrmSync.Optional(problems, "uri", c.Uri, FieldLimits.Uri);
+            CrmSync.WebAddress(problems, "uri", c.Uri, FieldLimits.Uri, required: false);
             if (c.ContactData is null)
             {
                 problems.Add(new CrmFieldProblem("contactData", CrmProblem.Required));

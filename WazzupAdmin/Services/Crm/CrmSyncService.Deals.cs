@@ -30,7 +30,7 @@ public sealed partial class CrmSyncService
             CrmSync.Duplicate(problems, seen, d.Id);
             CrmSync.Required(problems, "responsibleUserId", d.ResponsibleUserId, FieldLimits.ResponsibleUserId);
             CrmSync.Required(problems, "name", d.Name, FieldLimits.DealName);
-            CrmSync.Required(problems, "uri", d.Uri, FieldLimits.Uri);
+            CrmSync.WebAddress(problems, "uri", d.Uri, FieldLimits.Uri, required: true);
             for (var j = 0; j < (d.Contacts?.Count ?? 0); j++)
             {
                 CrmSync.Required(problems, $"contacts[{j}]", d.Contacts![j], FieldLimits.ContactId);
