@@ -133,7 +133,8 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
     {
         var client = await UnassignedTelegramClientAsync();
         await AssignAsync(client.ConversationId, "u-boris");
-        await AssignAsync(client.ConversationId, "u-carmen");
+        // Reassigning is made on a view that shows Boris responsible.
+        await workspace.RunAsync<AssignmentService, AssignmentOutcome>(s => s.AssignAsync(client.ConversationId, "u-carmen", seenResponsibleUserId: "u-boris"));
 
         var history = await HistoryAsync(SalesTelegram);
         var firstPage = await workspace.RunAsync<AssignmentService, Paged<AssignmentHistoryRow>>(s => s.HistoryAsync(SalesTelegram, 0, 2));

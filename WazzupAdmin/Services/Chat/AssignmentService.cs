@@ -29,6 +29,12 @@ public enum AssignmentStatus
     /// <summary>The signed-in account may not assign this channel's clients; nothing was written.</summary>
     Refused,
     NotFound,
+
+    /// <summary>
+    /// The client was taken (a rep's reply claimed it, or someone assigned it) after the view the assignment was made
+    /// on; nothing was written and the error names who has the client now.
+    /// </summary>
+    Stale,
 }
 
 /// <summary>What an assignment did. Anything but <see cref="AssignmentStatus.Assigned"/> means nothing was written.</summary>
@@ -121,11 +127,20 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         return [.. reps.OrderBy(r => r.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
+    public const string TakenMeanwhile = "{0} took this client meanwhile; nothing was changed.";
+
     /// <summary>
     /// Makes a sales rep of the conversation's channel responsible for its client: the contact and the client's new
     /// deal in one transaction, with the reason kept in the channel's assignment history. Unclaimed offers end.
     /// </summary>
-    public async Task<AssignmentOutcome> AssignAsync(long conversationId, string? salesRepUserId, CancellationToken cancellationToken = default)
+    /// <param name="seenResponsibleUserId">
+    /// Who was responsible on the view the assignment was made on; null (the default) for an unassigned client, which
+    /// is all the chat window and the unassigned list offer to assign. When someone else has the client by the time the
+    /// assignment is decided (a first responder's reply claimed it a moment before), the assignment is refused as
+    /// <see cref="AssignmentStatus.Stale"/>: a claim is never overridden by a view that no longer holds.
+    /// </param>
+    public async Task<AssignmentOutcome> AssignAsync(
+        long conversationId, string? salesRepUserId, string? seenResponsibleUserId = null, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(salesRepUserId))
         {
@@ -170,6 +185,12 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         var previous = contact.ResponsibleUserId is null
             ? null
             : await db.CrmUsers.Where(u => u.Id == contact.ResponsibleUserId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
+        // Decided inside the write transaction, on what is committed: a claim that landed first wins.
+        if (previousUserId is not null && previousUserId != seenResponsibleUserId && previousUserId != rep.UserId)
+        {
+            return new AssignmentOutcome(AssignmentStatus.Stale, [new FieldError(SalesRepField, TakenMeanwhile, previous ?? previousUserId)]);
+        }
+
         contact.ResponsibleUserId = rep.UserId;
         if (deal is not null)
         {
