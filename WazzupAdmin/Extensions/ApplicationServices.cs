@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -45,6 +46,23 @@ public static class ApplicationServices
             options.LoginPath = "/Account/Login";
             options.AccessDeniedPath = "/Account/AccessDenied";
             // A signed-in user who lacks the role gets a real 403, rendered by the status page, not a redirect.
+            // A session ended in this process (signed out elsewhere, locked, unlinked) is refused on its next request,
+            // not at the next 30-minute stamp check.
+            var validateStamp = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                var identity = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+                var accountId = context.Principal?.FindFirst(identity.UserIdClaimType)?.Value;
+                if (accountId is not null && context.HttpContext.RequestServices.GetRequiredService<Services.Accounts.SessionRevocations>()
+                        .IsRevoked(accountId, context.Principal?.FindFirst(identity.SecurityStampClaimType)?.Value))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                await validateStamp(context);
+            };
             options.Events.OnRedirectToAccessDenied = context =>
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -18,6 +18,9 @@ public static class UseCases
         services.AddScoped<AuditLogService>();
         services.AddScoped<AccountService>();
         services.AddSingleton<SignInGate>();
+        services.AddSingleton<SessionRevocations>();
+        services.AddScoped<SessionGuard>();
+        services.AddScoped<AccountSessions>();
         services.AddSingleton<Chat.IncomingMessageWriter>();
         services.AddScoped<Chat.IncomingMessageService>();
         services.AddScoped<Chat.ChatService>();

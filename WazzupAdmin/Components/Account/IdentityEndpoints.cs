@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using WazzupAdmin.Data;
+using WazzupAdmin.Services.Accounts;
 
 namespace WazzupAdmin.Components.Account;
 
@@ -15,12 +16,20 @@ public static class IdentityEndpoints
     public static IEndpointConventionBuilder MapAdditionalIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var account = endpoints.MapGroup("/Account");
-        account.MapPost("/Logout", async (HttpContext context, [FromServices] IAntiforgery antiforgery, [FromServices] SignInManager<ApplicationUser> signInManager) =>
+        account.MapPost("/Logout", async (
+            HttpContext context, [FromServices] IAntiforgery antiforgery, [FromServices] SignInManager<ApplicationUser> signInManager,
+            [FromServices] AccountSessions sessions) =>
         {
             // Minimal endpoints without form parameters are not checked by the antiforgery middleware on their own.
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return Results.BadRequest();
+            }
+
+            // Signing out ends the account's every session, the open windows of other tabs and browsers included.
+            if (await signInManager.UserManager.GetUserAsync(context.User) is { } user)
+            {
+                await sessions.EndAllAsync(user);
             }
 
             await signInManager.SignOutAsync();

@@ -10,7 +10,8 @@ public sealed record AccountRow(string Id, string Email, bool IsAdministrator, s
 
 /// <summary>Sign-in accounts: who may use the console, and which CRM user each one acts as in the chat window.</summary>
 public sealed class AccountService(
-    IDbContextFactory<AppDbContext> dbFactory, UserManager<ApplicationUser> userManager, CurrentActor currentActor, TimeProvider clock)
+    IDbContextFactory<AppDbContext> dbFactory, UserManager<ApplicationUser> userManager, CurrentActor currentActor, AccountSessions sessions,
+    TimeProvider clock)
 {
     public async Task<IReadOnlyList<AccountRow>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -88,6 +89,12 @@ public sealed class AccountService(
         if (!result.Succeeded)
         {
             return SaveOutcome.Conflict;
+        }
+
+        if (before != account.CrmUserId)
+        {
+            // The open windows act as the CRM user the account was linked to: they end, and sign in again as the new one.
+            await sessions.EndAllAsync(account);
         }
 
         await RecordAsync(actor, AuditText.CrmUserOf, before, account.CrmUserId, account.Email, cancellationToken);

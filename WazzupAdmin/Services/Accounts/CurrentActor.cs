@@ -10,11 +10,25 @@ public sealed record Actor(string AccountId, string Name);
 /// <summary>
 /// Resolves the signed-in account of the current circuit or request. Settings use cases call
 /// <see cref="RequireAdministratorAsync"/> themselves, so the rule holds whatever page or request reaches them.
+/// <para>
+/// Every call also asks <paramref name="sessions"/> whether the account session still holds (signed out elsewhere,
+/// locked, unlinked, deleted, its password or role changed): when it does not, the caller is nobody, so whatever the
+/// open window sends is refused, and the circuit is told its session ended.
+/// </para>
 /// </summary>
-public sealed class CurrentActor(AuthenticationStateProvider authenticationStateProvider)
+public sealed class CurrentActor(AuthenticationStateProvider authenticationStateProvider, SessionGuard? sessions = null)
 {
-    public async Task<ClaimsPrincipal> GetUserAsync() =>
-        (await authenticationStateProvider.GetAuthenticationStateAsync()).User;
+    public async Task<ClaimsPrincipal> GetUserAsync()
+    {
+        var user = (await authenticationStateProvider.GetAuthenticationStateAsync()).User;
+        if (sessions is null || await sessions.HoldsAsync(user))
+        {
+            return user;
+        }
+
+        (authenticationStateProvider as IEndableAuthenticationState)?.EndSession();
+        return new ClaimsPrincipal(new ClaimsIdentity());
+    }
 
     public async Task<Actor> RequireAdministratorAsync()
     {
