@@ -48,10 +48,10 @@ public static partial class IframeEmbedding
         {
             context.Response.OnStarting(() =>
             {
-                var headers = context.Response.Headers;
-                headers.Remove("X-Frame-Options");
-                // Interactive pages come with Blazor's own "frame-ancestors 'self'", which this replaces.
-                headers.ContentSecurityPolicy = policy.Header;
+                context.Response.Headers.Remove("X-Frame-Options");
+                // Interactive pages come with Blazor's own "frame-ancestors 'self'", which this replaces, together
+                // with the rest of the policy and the other headers every answer carries.
+                SecurityHeaders.Apply(context, policy);
                 return Task.CompletedTask;
             });
             return next(context);
