@@ -18,7 +18,6 @@ public sealed class E2EFixture : IAsyncLifetime
     private AppFactory? app;
     private IPlaywright? playwright;
     private IBrowser? browser;
-    private string? administratorState;
 
     /// <summary>The console's address, ending in "/".</summary>
     public Uri BaseUrl { get; private set; } = default!;
@@ -45,23 +44,18 @@ public sealed class E2EFixture : IAsyncLifetime
     };
 
     /// <summary>
-    /// The cookies of an administrator signed in through the sign-in page, taken once per run, so that tests about
-    /// something else do not each spend seconds signing in. Signing out elsewhere only drops that context's cookie.
+    /// The cookies of an administrator signed in through the sign-in page. Taken anew for each test: signing out ends
+    /// every session of the account, so cookies saved before a test that signed out would no longer sign anyone in.
     /// </summary>
     public async Task<string> AdministratorStateAsync()
     {
         await administratorStateLock.WaitAsync();
         try
         {
-            if (administratorState is null)
-            {
-                await using var context = await Browser.NewContextAsync(ContextOptions());
-                var page = await context.NewPageAsync();
-                await (await new LoginPage(page).GotoAsync()).SignInAsync(AdminEmail, AdminPassword);
-                administratorState = await context.StorageStateAsync();
-            }
-
-            return administratorState;
+            await using var context = await Browser.NewContextAsync(ContextOptions());
+            var page = await context.NewPageAsync();
+            await (await new LoginPage(page).GotoAsync()).SignInAsync(AdminEmail, AdminPassword);
+            return await context.StorageStateAsync();
         }
         finally
         {
@@ -113,7 +107,8 @@ public sealed class E2EFixture : IAsyncLifetime
 
     private async Task<Uri> StartConsoleAsync()
     {
-        app = new AppFactory();
+        // The browser tests' webhook receivers listen on 127.0.0.1, which the console refuses by default.
+        app = new AppFactory { Settings = new Dictionary<string, string?> { ["Webhooks:AllowPrivateNetworks"] = "true" } };
         return await app.StartOnLoopbackAsync();
     }
 

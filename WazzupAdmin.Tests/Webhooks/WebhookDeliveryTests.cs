@@ -39,10 +39,11 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
             Assert.Equal(SendStatus.Sent, sent.Status);
         }
 
-        // An administrator gives the client to Carmen.
+        // An administrator, seeing Boris responsible, gives the client to Carmen.
         await using (var admin = await app.CreateScopeSignedInAsAsync(Data.Demo.DemoWorkspace.AdminEmail))
         {
-            Assert.True((await admin.ServiceProvider.GetRequiredService<AssignmentService>().AssignAsync(offered.ConversationId, "u-carmen")).Succeeded);
+            Assert.True((await admin.ServiceProvider.GetRequiredService<AssignmentService>()
+                .AssignAsync(offered.ConversationId, "u-carmen", seenResponsibleUserId: "u-boris")).Succeeded);
         }
 
         await SetChannelDisabledAsync(app, StoreInstagram, disabled: true);
