@@ -250,6 +250,7 @@ public static class CrmEndpoints
         CrmProblem.EmptyStages => "Leave stages out when the pipeline has none; an empty array is not allowed.",
         CrmProblem.NotAnObject => "Each entity must be a JSON object.",
         CrmProblem.NotAWebAddress => "Must be an absolute http or https address.",
+        CrmProblem.EmptyList => "Send at least one pipeline: an empty list would remove every funnel and stage. Nothing was changed.",
         _ => problem.Problem,
     };
 }

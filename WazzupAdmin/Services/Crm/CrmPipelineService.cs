@@ -33,6 +33,13 @@ public sealed class CrmPipelineService(IDbContextFactory<AppDbContext> dbFactory
             return CrmPushOutcome.TooMany(pipelines.Count);
         }
 
+        // An empty list would remove every funnel and stage and move every channel off its stage: a CRM that lost its
+        // pipelines by mistake must not wipe the console's settings, so it is refused and nothing changes.
+        if (pipelines.Count == 0)
+        {
+            return CrmPushOutcome.Invalid([new CrmEntityError(0, null, [new CrmFieldProblem("", CrmProblem.EmptyList)])]);
+        }
+
         var errors = Validate(pipelines);
         if (errors.Count > 0)
         {

@@ -69,6 +69,9 @@ public static class CrmProblem
     /// <summary>The entity is not an object (for example null).</summary>
     public const string NotAnObject = "notAnObject";
 
+    /// <summary>A replacement list with nothing in it.</summary>
+    public const string EmptyList = "emptyList";
+
     /// <summary>An address that is not an absolute http or https one.</summary>
     public const string NotAWebAddress = "notAWebAddress";
 }
