@@ -55,10 +55,18 @@ public sealed record DemoDealCreation(DemoDealStatus Status, string? DealId, IRe
 /// </summary>
 public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, ChatNotifier notifier)
 {
+    /// <returns>Null when the deal does not exist or the signed-in session may not see it (see <see cref="MaySeeAsync"/>).</returns>
     public async Task<DemoDealDetails?> DealAsync(string dealId, CancellationToken cancellationToken = default)
     {
-        await RequireSignedInAsync();
+        var user = await RequireSignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var owner = await db.Deals.AsNoTracking().Where(d => d.Id == dealId)
+            .Select(d => new { d.ResponsibleUserId, Contacts = d.Contacts.Select(c => c.Id).ToList() }).FirstOrDefaultAsync(cancellationToken);
+        if (owner is null || !await MaySeeAsync(db, user, owner.Contacts, owner.ResponsibleUserId, cancellationToken))
+        {
+            return null;
+        }
+
         var deal = await db.Deals.AsNoTracking()
             .Where(d => d.Id == dealId)
             .Select(d => new
@@ -83,10 +91,16 @@ public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, Curr
                 DealStage.From(deal.FunnelId, deal.StageId, deal.CurrentFunnel, deal.CurrentStage, deal.FunnelName, deal.StageName));
     }
 
+    /// <returns>Null when the contact does not exist or the signed-in session may not see it (see <see cref="MaySeeAsync"/>).</returns>
     public async Task<DemoContactDetails?> ContactAsync(string contactId, CancellationToken cancellationToken = default)
     {
-        await RequireSignedInAsync();
+        var user = await RequireSignedInAsync();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await MaySeeAsync(db, user, [contactId], dealResponsibleUserId: null, cancellationToken))
+        {
+            return null;
+        }
+
         var contact = await db.Contacts.AsNoTracking()
             .Where(c => c.Id == contactId)
             .Select(c => new
@@ -204,7 +218,7 @@ public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, Curr
             return new DemoNewDealResult(null, DemoDealStatus.NotFound, new FieldError("", "This user does not exist in the CRM."));
         }
 
-        var contactName = string.IsNullOrWhiteSpace(contactId)
+        var contactName = string.IsNullOrWhiteSpace(contactId) || !await MaySeeAsync(db, user, [contactId], null, cancellationToken)
             ? null
             : await db.Contacts.AsNoTracking().Where(c => c.Id == contactId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken);
         if (contactName is null)
@@ -213,6 +227,48 @@ public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, Curr
         }
 
         return new DemoNewDealResult(new DemoNewDeal(contactId!, contactName, userId, userName), DemoDealStatus.Created, null);
+    }
+
+    /// <summary>
+    /// The demo CRM follows the chat window's visibility. A session opened by a card-scoped chat link sees only the
+    /// contacts of its card (and their deals). Otherwise an administrator sees everything; anyone else sees a contact
+    /// they are responsible for or whose conversation the chat window shows them (their own clients as a sales rep,
+    /// every client of a channel they manage or check), and a deal they are responsible for or of such a contact.
+    /// </summary>
+    private static async Task<bool> MaySeeAsync(
+        AppDbContext db, ClaimsPrincipal user, IReadOnlyCollection<string> contactIds, string? dealResponsibleUserId, CancellationToken cancellationToken)
+    {
+        if (ChatScope.CardFilter(user) is { } filter)
+        {
+            var chats = await db.ContactChats.MatchingAsync(filter.SelectMany(f => f.Keys()), cancellationToken);
+            var card = chats.Select(x => x.ContactId).ToHashSet(StringComparer.Ordinal);
+            if (!contactIds.Any(card.Contains))
+            {
+                return false;
+            }
+        }
+        else if (user.IsInRole(Roles.Administrator))
+        {
+            return true;
+        }
+
+        var accountId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var me = accountId is null
+            ? null
+            : await db.Users.AsNoTracking().Where(u => u.Id == accountId).Select(u => u.CrmUserId).FirstOrDefaultAsync(cancellationToken);
+        if (me is null)
+        {
+            return false;
+        }
+
+        if (dealResponsibleUserId == me
+            || await db.Contacts.AsNoTracking().AnyAsync(c => contactIds.Contains(c.Id) && c.ResponsibleUserId == me, cancellationToken))
+        {
+            return true;
+        }
+
+        var visible = await ConversationVisibility.VisibleToAsync(db, me, cancellationToken);
+        return await visible.AnyAsync(c => contactIds.Contains(c.ContactId), cancellationToken);
     }
 
     private static DemoNewDealResult Refused(FieldError error) => new(null, DemoDealStatus.Refused, error);
