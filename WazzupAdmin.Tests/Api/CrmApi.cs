@@ -38,18 +38,36 @@ public static class CrmApi
         return response.StatusCode;
     }
 
-    /// <summary>Every page of a list, following <c>offset</c>, with the size of each page.</summary>
+    /// <summary>
+    /// Every page of a list, following <c>offset</c>, with the size of each page. Contacts and deals come as
+    /// <c>{count, data}</c>, whose count must be the whole list's; users as a plain array.
+    /// </summary>
     public static async Task<(List<JsonElement> Items, List<int> PageSizes)> GetAllPagesAsync(this HttpClient client, string path)
     {
         var items = new List<JsonElement>();
         var sizes = new List<int>();
+        int? count = null;
         while (true)
         {
-            var page = (await client.GetJsonAsync($"{path}?offset={items.Count}")).EnumerateArray().ToList();
+            var answer = await client.GetJsonAsync($"{path}?offset={items.Count}");
+            List<JsonElement> page;
+            if (answer.ValueKind == JsonValueKind.Object)
+            {
+                Assert.Equal(["count", "data"], answer.EnumerateObject().Select(p => p.Name));
+                count ??= answer.GetProperty("count").GetInt32();
+                Assert.Equal(count, answer.GetProperty("count").GetInt32());
+                page = [.. answer.GetProperty("data").EnumerateArray()];
+            }
+            else
+            {
+                page = [.. answer.EnumerateArray()];
+            }
+
             sizes.Add(page.Count);
             items.AddRange(page);
             if (page.Count < 100)
             {
+                Assert.True(count is null || count == items.Count, $"count {count} but {items.Count} listed");
                 return (items, sizes);
             }
         }

@@ -85,8 +85,27 @@ public sealed class CrmDealsApiTests : IAsyncLifetime
         Assert.Equal(1, error.GetProperty("index").GetInt32());
         Assert.Equal("bad-2", error.Str("id"));
         Assert.Equal("At most 200 characters.", error.GetProperty("fields").Str("name"));
-        Assert.Equal("This field is required.", error.GetProperty("fields").Str("uri"));
+        Assert.False(error.GetProperty("fields").TryGetProperty("uri", out _));
         Assert.Equal(0, await app.InStoreAsync(db => db.Deals.CountAsync(d => d.Id.StartsWith("ok-") || d.Id == "bad-2")));
+    }
+
+    [Fact]
+    public async Task The_documentations_example_is_taken_a_numeric_id_without_uri_and_its_link()
+    {
+        // The request example of the deals page: a string id, no uri but "link"; and a deal with a numeric id and no address.
+        using var response = await client.PostAsync("/v3/deals", new StringContent("""
+            [
+              {"id": "1", "responsibleUserId": "u-boris", "name": "Daily Deal Test", "closed": false, "contacts": ["c-1001"], "link": "https://link-to-deal-in-crm.com"},
+              {"id": 42, "responsibleUserId": "u-boris", "name": "Numbered", "closed": true, "contacts": ["c-1001"]}
+            ]
+            """, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        var example = await client.GetJsonAsync("/v3/deals/1");
+        Assert.Equal("https://link-to-deal-in-crm.com", example.Str("uri"));
+        var numbered = await client.GetJsonAsync("/v3/deals/42");
+        Assert.Null(numbered.Str("uri"));
+        Assert.True(numbered.GetProperty("closed").GetBoolean());
     }
 
     [Fact]

@@ -181,6 +181,7 @@ public sealed class CrmUsersApiTests : IAsyncLifetime
         var elena = await client.GetJsonAsync("/v3/unanswered/u-elena");
         Assert.Equal("red", boris.Str("type"));
         Assert.Equal("grey", elena.Str("type"));
+        Assert.Equal(["counterV2", "type", "lastMsgDateTime"], boris.EnumerateObject().Select(p => p.Name));
 
         // Pedro Alves (Boris's client on the Store Instagram, where Greta is manager) writes again.
         await using (var scope = app.Services.CreateAsyncScope())
@@ -190,12 +191,27 @@ public sealed class CrmUsersApiTests : IAsyncLifetime
             Assert.Empty(received.Errors);
         }
 
-        Assert.Equal(boris.GetProperty("counter").GetInt32() + 1, (await client.GetJsonAsync("/v3/unanswered/u-boris")).GetProperty("counter").GetInt32());
-        Assert.Equal(greta.GetProperty("counter").GetInt32() + 1, (await client.GetJsonAsync("/v3/unanswered/u-greta")).GetProperty("counter").GetInt32());
+        Assert.Equal(boris.GetProperty("counterV2").GetInt32() + 1, (await client.GetJsonAsync("/v3/unanswered/u-boris")).GetProperty("counterV2").GetInt32());
+        Assert.Equal(greta.GetProperty("counterV2").GetInt32() + 1, (await client.GetJsonAsync("/v3/unanswered/u-greta")).GetProperty("counterV2").GetInt32());
         var carmen = await client.GetJsonAsync("/v3/unanswered/u-carmen");
         Assert.Equal(
             await app.InStoreAsync(db => db.Conversations.CountAsync(c => c.Unanswered && c.Contact!.ResponsibleUserId == "u-carmen")),
-            carmen.GetProperty("counter").GetInt32());
+            carmen.GetProperty("counterV2").GetInt32());
         Assert.Equal(HttpStatusCode.NotFound, await client.StatusOfGetAsync("/v3/unanswered/u-nobody"));
+        // The latest of Boris's waiting clients is Pedro, who just wrote.
+        var pedroWrote = await app.InStoreAsync(db => db.Conversations.Where(c => c.ContactId == "c-1004").Select(c => c.LastActivityAtUtc).SingleAsync());
+        var last = (await client.GetJsonAsync("/v3/unanswered/u-boris")).GetProperty("lastMsgDateTime").GetDateTime();
+        Assert.Equal(DateTime.SpecifyKind(pedroWrote, DateTimeKind.Utc), last.ToUniversalTime());
+    }
+
+    [Fact]
+    public async Task A_user_nobody_waits_for_has_a_zero_counter_without_a_last_message()
+    {
+        await client.PostOkAsync("/v3/users", new[] { new { id = "u-idle", name = "Idle User" } });
+
+        var idle = await client.GetJsonAsync("/v3/unanswered/u-idle");
+
+        Assert.Equal(0, idle.GetProperty("counterV2").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, idle.GetProperty("lastMsgDateTime").ValueKind);
     }
 }

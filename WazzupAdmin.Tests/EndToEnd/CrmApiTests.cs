@@ -54,7 +54,7 @@ public sealed class CrmApiTests(E2EFixture fixture, ITestOutputHelper output) : 
     {
         for (var offset = 0; ; offset += 100)
         {
-            var page = (await crm.GetFromJsonAsync<JsonElement>($"v3/contacts?offset={offset}")).EnumerateArray().ToList();
+            var page = (await crm.GetFromJsonAsync<JsonElement>($"v3/contacts?offset={offset}")).GetProperty("data").EnumerateArray().ToList();
             if (page.FirstOrDefault(c => c.Str("name") == name) is { ValueKind: JsonValueKind.Object } found)
             {
                 return found;

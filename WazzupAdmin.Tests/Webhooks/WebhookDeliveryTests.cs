@@ -86,6 +86,8 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         var channel = events.Single(e => e.Kind == WebhookKinds.ChannelsUpdates).Json.GetProperty("channelsUpdates")[0];
         Assert.Equal(StoreInstagram, channel.GetProperty("channelId").GetGuid());
         Assert.Equal("disabled", channel.GetProperty("state").GetString());
+        Assert.Equal("instagram", channel.GetProperty("transport").GetString());
+        Assert.True(channel.GetProperty("timestamp").TryGetDateTime(out _));
     }
 
     [Fact]

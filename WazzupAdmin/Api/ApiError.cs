@@ -47,6 +47,7 @@ public static class ApiJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new NumberAsStringConverter() },
     };
 
     public const string SendJson = "Send the body as JSON with Content-Type: application/json.";
@@ -73,4 +74,22 @@ public static class ApiJson
             return (null, ApiErrors.BadRequest(ApiErrors.InvalidRequest, $"The body is not valid JSON of the expected shape{where}."));
         }
     }
+}
+
+/// <summary>
+/// Reads a JSON number where the API takes a string: the documentation types some ids as Number (a deal's id) and says
+/// others "can be string", and CRMs send numeric ids as numbers. The number's text is kept as it was sent.
+/// </summary>
+public sealed class NumberAsStringConverter : System.Text.Json.Serialization.JsonConverter<string>
+{
+    public override bool HandleNull => false;
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan),
+        _ => throw new JsonException($"Expected a string, got {reader.TokenType}."),
+    };
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }

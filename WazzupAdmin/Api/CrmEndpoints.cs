@@ -11,10 +11,11 @@ public sealed record CrmPushResult(int Stored);
 public sealed record CrmDeleteResult(IReadOnlyList<string> Deleted, IReadOnlyList<string> NotFound);
 
 /// <summary>
-/// A user's unanswered counter. <c>type</c> is <c>red</c> when the clients counted wait for this user's answer, and
-/// <c>grey</c> when the counter only informs (the user is quality control everywhere).
+/// A user's unanswered counter as the real product's v3 gives it: <c>counterV2</c> clients wait for an answer; <c>type</c>
+/// is <c>red</c> when they wait for this user's answer and <c>grey</c> when the counter only informs (the user is quality
+/// control everywhere); <c>lastMsgDateTime</c> is when the latest of them wrote (null when none waits).
 /// </summary>
-public sealed record CrmUnansweredCounter(int Counter, string Type);
+public sealed record CrmUnansweredCounter(int CounterV2, string Type, DateTime? LastMsgDateTime);
 
 /// <summary>One invalid entity of a write: its index in the request, its id and a message per failing field.</summary>
 public sealed record CrmValidationError(int Index, string? Id, IReadOnlyDictionary<string, string> Fields);
@@ -56,7 +57,9 @@ public static class CrmEndpoints
             "A deleted contact leaves the API and frees its chats; its conversations and messages stay. Sending it again restores it.");
         MapKind<CrmDealDto>(
             api, "deals", "Deals", "deal",
-            "`{id (≤100), responsibleUserId, name (≤200), uri (≤200), contacts: [contact ids], closed}`.",
+            "`{id (≤100), responsibleUserId, name (≤200), uri? (≤200), contacts: [contact ids], closed}`. `uri` is optional (the documentation "
+            + "marks it both required and optional); `link`, as the documentation's own example names it, is taken when `uri` is absent. "
+            + "Ids may be sent as strings or numbers (the documentation types a deal's id as Number).",
             (s, items, source, ct) => s.UpsertDealsAsync(items, source, ct), (s, offset, ct) => s.ListDealsAsync(offset, ct),
             (s, id, ct) => s.GetDealAsync(id, ct), (s, ids, ct) => s.DeleteDealsAsync(ids, ct),
             "A deleted deal is gone.");
@@ -86,14 +89,17 @@ public static class CrmEndpoints
 
         api.MapGet("/unanswered/{userId}", async (string userId, CrmSyncService sync, CancellationToken cancellationToken) =>
                 await sync.UnansweredAsync(userId, cancellationToken) is { } counter
-                    ? Results.Ok(new CrmUnansweredCounter(counter.Count, counter.Informational ? "grey" : "red"))
+                    ? Results.Json(new CrmUnansweredCounter(counter.Count, counter.Informational ? "grey" : "red", counter.LastMessageAtUtc),
+                        new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))
                     : ApiErrors.NotFoundResult($"There is no user {userId}.", new { id = userId }))
             .Produces<CrmUnansweredCounter>()
             .Produces<ApiError>(StatusCodes.Status404NotFound)
             .WithName("GetUnansweredCounter")
             .WithSummary("A user's unanswered counter")
-            .WithDescription("How many clients wait for an answer, as the user's roles count them: a sales rep their own clients and "
-                + "the new clients offered to them, a manager every client of their channels; quality control's counter only informs (`type: grey`).")
+            .WithDescription("`{counterV2, type, lastMsgDateTime}`: how many clients (conversations, not messages) wait for an answer, as the "
+                + "user's roles count them: a sales rep their own clients and the new clients offered to them, a manager every client of their "
+                + "channels; quality control's counter only informs (`type: grey`, otherwise `red`). `lastMsgDateTime` is when the latest of "
+                + "those clients wrote (ISO 8601, UTC), `null` when none waits. A user without any role on a channel counts 0.")
             .WithTags("Users");
         return api;
     }
@@ -101,7 +107,7 @@ public static class CrmEndpoints
     private static void MapKind<T>(
         RouteGroupBuilder api, string path, string tag, string singular, string shape,
         Func<CrmSyncService, IReadOnlyList<T?>, string, CancellationToken, Task<CrmPushOutcome>> upsert,
-        Func<CrmSyncService, int, CancellationToken, Task<IReadOnlyList<T>>> list,
+        Func<CrmSyncService, int, CancellationToken, Task<CrmPage<T>>> list,
         Func<CrmSyncService, string, CancellationToken, Task<T?>> get,
         Func<CrmSyncService, IReadOnlyCollection<string>, CancellationToken, Task<CrmDeletion>> delete,
         string deletion)
@@ -134,14 +140,18 @@ public static class CrmEndpoints
                     return ApiErrors.BadRequest(ApiErrors.InvalidRequest, "offset must be a whole number, 0 or more.");
                 }
 
-                return Results.Ok(await list(sync, skip, cancellationToken));
+                var page = await list(sync, skip, cancellationToken);
+                // Contacts and deals come in pages as the documentation shows them; users as a plain array.
+                return typeof(T) == typeof(CrmUserDto) ? Results.Ok(page.Data) : Results.Ok(page);
             })
-            .Produces<List<T>>()
+            .Produces(StatusCodes.Status200OK, typeof(T) == typeof(CrmUserDto) ? typeof(List<T>) : typeof(CrmPage<T>))
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .WithName($"List{tag}")
             .WithSummary($"List {path}")
-            .WithDescription($"A plain array of at most {CrmSync.PageSize} {path}, sorted by name then id. "
-                + $"`?offset=` skips that many (0 by default): ask again with offset + {CrmSync.PageSize} until a page has fewer.")
+            .WithDescription((typeof(T) == typeof(CrmUserDto)
+                    ? $"A plain array of at most {CrmSync.PageSize} {path}, sorted by name then id. "
+                    : $"`{{count, data}}`: `count` is how many {path} there are in all, `data` at most {CrmSync.PageSize} of them, sorted by name then id. ")
+                + $"`?offset=` skips that many (0 by default): ask again with offset + {CrmSync.PageSize} while there are more.")
             .WithTags(tag);
 
         api.MapGet($"/{path}/{{id}}", async (string id, CrmSyncService sync, CancellationToken cancellationToken) =>

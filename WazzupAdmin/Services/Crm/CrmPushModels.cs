@@ -17,7 +17,15 @@ public sealed record CrmChatDto(string? ChatType, string? ChatId, string? Userna
 public sealed record CrmContactDto(string? Id, string? ResponsibleUserId, string? Name, IReadOnlyList<CrmChatDto?>? ContactData, string? Uri);
 
 /// <summary>A deal as the API sends and lists it; <c>contacts</c> are contact ids.</summary>
-public sealed record CrmDealDto(string? Id, string? ResponsibleUserId, string? Name, string? Uri, IReadOnlyList<string?>? Contacts, bool Closed);
+public sealed record CrmDealDto(string? Id, string? ResponsibleUserId, string? Name, string? Uri, IReadOnlyList<string?>? Contacts, bool Closed)
+{
+    /// <summary>The documentation's own request example names the deal's address <c>link</c>; taken when <c>uri</c> is absent, never listed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? Link { get; init; }
+}
+
+/// <summary>A page of a list as the API answers it: how many there are in all, and this page's entities.</summary>
+public sealed record CrmPage<T>(int Count, IReadOnlyList<T> Data);
 
 public sealed record CrmStageDto(string? Id, string? Name);
 

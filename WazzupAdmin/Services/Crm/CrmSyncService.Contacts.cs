@@ -335,13 +335,14 @@ public sealed partial class CrmSyncService
         return adopted.Count > 0;
     }
 
-    public async Task<IReadOnlyList<CrmContactDto>> ListContactsAsync(int offset, CancellationToken cancellationToken = default)
+    /// <summary>A page of the contacts, with how many there are in all.</summary>
+    public async Task<CrmPage<CrmContactDto>> ListContactsAsync(int offset, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await ContactDtos(db.Contacts.AsNoTracking().Where(c => c.DeletedAtUtc == null)
-                .OrderBy(c => c.Name).ThenBy(c => c.Id)
-                .Skip(Math.Max(0, offset)).Take(CrmSync.PageSize))
+        var contacts = db.Contacts.AsNoTracking().Where(c => c.DeletedAtUtc == null);
+        var page = await ContactDtos(contacts.OrderBy(c => c.Name).ThenBy(c => c.Id).Skip(Math.Max(0, offset)).Take(CrmSync.PageSize))
             .ToListAsync(cancellationToken);
+        return new CrmPage<CrmContactDto>(await contacts.CountAsync(cancellationToken), page);
     }
 
     public async Task<CrmContactDto?> GetContactAsync(string id, CancellationToken cancellationToken = default)

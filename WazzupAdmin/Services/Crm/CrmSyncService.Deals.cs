@@ -30,7 +30,8 @@ public sealed partial class CrmSyncService
             CrmSync.Duplicate(problems, seen, d.Id);
             CrmSync.Required(problems, "responsibleUserId", d.ResponsibleUserId, FieldLimits.ResponsibleUserId);
             CrmSync.Required(problems, "name", d.Name, FieldLimits.DealName);
-            CrmSync.WebAddress(problems, "uri", d.Uri, FieldLimits.Uri, required: true);
+            // The documentation marks uri required and, in the same line, optional; a deal without one has no CRM link.
+            CrmSync.WebAddress(problems, "uri", d.Uri ?? d.Link, FieldLimits.Uri, required: false);
             for (var j = 0; j < (d.Contacts?.Count ?? 0); j++)
             {
                 CrmSync.Required(problems, $"contacts[{j}]", d.Contacts![j], FieldLimits.ContactId);
@@ -78,7 +79,7 @@ public sealed partial class CrmSyncService
 
             deal.Name = d.Name!.Trim();
             deal.ResponsibleUserId = d.ResponsibleUserId;
-            deal.Uri = CrmSync.Clean(d.Uri);
+            deal.Uri = CrmSync.Clean(d.Uri ?? d.Link);
             deal.Closed = d.Closed;
             var wanted = (d.Contacts ?? []).Select(id => id!).ToHashSet(StringComparer.Ordinal);
             deal.Contacts.RemoveAll(c => !wanted.Contains(c.Id));
@@ -95,11 +96,13 @@ public sealed partial class CrmSyncService
         return CrmPushOutcome.Stored(deals.Count);
     }
 
-    public async Task<IReadOnlyList<CrmDealDto>> ListDealsAsync(int offset, CancellationToken cancellationToken = default)
+    /// <summary>A page of the deals, with how many there are in all.</summary>
+    public async Task<CrmPage<CrmDealDto>> ListDealsAsync(int offset, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await DealDtos(db.Deals.AsNoTracking().OrderBy(d => d.Name).ThenBy(d => d.Id).Skip(Math.Max(0, offset)).Take(CrmSync.PageSize))
+        var page = await DealDtos(db.Deals.AsNoTracking().OrderBy(d => d.Name).ThenBy(d => d.Id).Skip(Math.Max(0, offset)).Take(CrmSync.PageSize))
             .ToListAsync(cancellationToken);
+        return new CrmPage<CrmDealDto>(await db.Deals.CountAsync(cancellationToken), page);
     }
 
     public async Task<CrmDealDto?> GetDealAsync(string id, CancellationToken cancellationToken = default)

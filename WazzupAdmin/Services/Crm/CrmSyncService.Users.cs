@@ -61,14 +61,15 @@ public sealed partial class CrmSyncService
         return CrmPushOutcome.Stored(users.Count);
     }
 
-    public async Task<IReadOnlyList<CrmUserDto>> ListUsersAsync(int offset, CancellationToken cancellationToken = default)
+    public async Task<CrmPage<CrmUserDto>> ListUsersAsync(int offset, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.CrmUsers.AsNoTracking()
+        var page = await db.CrmUsers.AsNoTracking()
             .OrderBy(u => u.Name).ThenBy(u => u.Id)
             .Skip(Math.Max(0, offset)).Take(CrmSync.PageSize)
             .Select(u => new CrmUserDto(u.Id, u.Name, u.Phone))
             .ToListAsync(cancellationToken);
+        return new CrmPage<CrmUserDto>(await db.CrmUsers.CountAsync(cancellationToken), page);
     }
 
     public async Task<CrmUserDto?> GetUserAsync(string id, CancellationToken cancellationToken = default)

@@ -16,7 +16,9 @@ public sealed partial class CrmSyncService(IDbContextFactory<AppDbContext> dbFac
     /// The user's unanswered counter: the unanswered conversations they see (a sales rep their own clients and the new
     /// clients offered to them, a manager or quality control every client of their channels). Null for an unknown user.
     /// </summary>
-    public async Task<(int Count, bool Informational)?> UnansweredAsync(string userId, CancellationToken cancellationToken = default)
+    /// <returns>How many clients wait for the user's answer, whether the counter only informs, and when the latest of
+    /// those clients wrote; null when there is no such user.</returns>
+    public async Task<(int Count, bool Informational, DateTime? LastMessageAtUtc)?> UnansweredAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!await db.CrmUsers.AnyAsync(u => u.Id == userId, cancellationToken))
@@ -24,8 +26,11 @@ public sealed partial class CrmSyncService(IDbContextFactory<AppDbContext> dbFac
             return null;
         }
 
-        var count = await (await ConversationVisibility.VisibleToAsync(db, userId, cancellationToken)).CountAsync(c => c.Unanswered, cancellationToken);
-        return (count, await ConversationVisibility.CounterIsInformationalAsync(db, userId, cancellationToken));
+        var unanswered = (await ConversationVisibility.VisibleToAsync(db, userId, cancellationToken)).Where(c => c.Unanswered);
+        var count = await unanswered.CountAsync(cancellationToken);
+        var last = await unanswered.MaxAsync(c => (DateTime?)c.LastActivityAtUtc, cancellationToken);
+        return (count, await ConversationVisibility.CounterIsInformationalAsync(db, userId, cancellationToken),
+            last is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null);
     }
 
     private static async Task<List<CrmMissingReference>> MissingUsersAsync(

@@ -59,7 +59,8 @@ public sealed record CreateDealHook(
 public sealed record ResponsibleChangedHook(
     string ContactId, string? DealId, string ResponsibleUserId, string? PreviousResponsibleUserId, Guid ChannelId, string Reason, DateTime DateTime);
 
-public sealed record ChannelUpdateHook(Guid ChannelId, string Transport, string PlainId, string Name, string State);
+/// <param name="Timestamp">When the channel's state changed (ISO 8601, UTC).</param>
+public sealed record ChannelUpdateHook(Guid ChannelId, string Transport, string PlainId, string Name, string State, DateTime Timestamp);
 
 /// <summary>
 /// The webhook events of the chat and settings use cases, built from what the caller's transaction has saved so far
@@ -245,7 +246,7 @@ public static class WebhookEvents
     /// <summary>A channel's state changed. Its updates are kept in order among themselves (disabled, then active again).</summary>
     public static Task ChannelChangedAsync(AppDbContext db, Channel channel, DateTime now, CancellationToken cancellationToken) =>
         WebhookOutbox.EnqueueAsync(db, WebhookKinds.ChannelsUpdates, $"channel:{channel.Id}",
-            new[] { new ChannelUpdateHook(channel.Id, channel.Transport.ApiName(), channel.PlainId, channel.Name, channel.State.ApiName()) },
+            new[] { new ChannelUpdateHook(channel.Id, channel.Transport.ApiName(), channel.PlainId, channel.Name, channel.State.ApiName(), DateTime.SpecifyKind(now, DateTimeKind.Utc)) },
             now, cancellationToken);
 
     private sealed record Facts(WebhookSubscriptions Subscription, Guid ChannelId, string ChatType, Contact Contact, Deal? Deal);
