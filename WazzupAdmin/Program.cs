@@ -1,6 +1,7 @@
 using WazzupAdmin.Data;
 using WazzupAdmin.Extensions;
 using WazzupAdmin.Services.Accounts;
+using WazzupAdmin.Services.Api;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRootAppSettings();
@@ -12,6 +13,12 @@ if (AdminCommand.TryParse(args, out var adminCommand))
 {
     await DatabaseSetup.MigrateAsync(app.Services);
     return await adminCommand.RunAsync(app.Services, Console.Out, Console.Error);
+}
+
+if (ApiKeyCommand.TryParse(args, out var apiKeyCommand))
+{
+    await DatabaseSetup.MigrateAsync(app.Services);
+    return await apiKeyCommand.RunAsync(app.Services, Console.Out, Console.Error);
 }
 
 await DatabaseSetup.MigrateAsync(app.Services);

@@ -58,6 +58,31 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Cur
             return new ApiKeyCreation(null, [new FieldError("Name", "At most {0} characters.", [NameLength])]);
         }
 
+        return await IssueAsync(name, actor.Name, cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates a key without a signed-in administrator, for the <c>create-api-key</c> command that whoever runs the
+    /// console on its machine may use (as <c>create-admin</c>).
+    /// </summary>
+    public async Task<ApiKeyCreation> CreateFromCommandLineAsync(string? name, CancellationToken cancellationToken = default)
+    {
+        name = name?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            return new ApiKeyCreation(null, [new FieldError("Name", "Enter a name, such as the CRM that will use the key.")]);
+        }
+
+        return name.Length > NameLength
+            ? new ApiKeyCreation(null, [new FieldError("Name", "At most {0} characters.", [NameLength])])
+            : await IssueAsync(name, CommandLineCreator, cancellationToken);
+    }
+
+    /// <summary>Who the key list says created a key made by the command.</summary>
+    public const string CommandLineCreator = "create-api-key (command line)";
+
+    private async Task<ApiKeyCreation> IssueAsync(string name, string createdBy, CancellationToken cancellationToken)
+    {
         var key = KeyPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         var entity = new ApiKey
         {
@@ -65,7 +90,7 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Cur
             Prefix = key[..(KeyPrefix.Length + 6)],
             Hash = HashOf(key),
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            CreatedBy = actor.Name,
+            CreatedBy = createdBy,
         };
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.ApiKeys.Add(entity);
