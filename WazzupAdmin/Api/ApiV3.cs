@@ -40,10 +40,16 @@ public static class ApiV3
                 {
                     Title = "WazzupAdmin API",
                     Version = "v3",
-                    Description = "The CRM side of WazzupAdmin, in the shapes of the real product's public API v3. "
-                        + "Authenticate with `Authorization: Bearer <api key>` (keys are created at /settings/api-keys). "
-                        + "Writes are upserts by id, at most 100 entities a request. Errors are 4xx with `{error, description, data?}`; "
-                        + "past 500 requests in 5 seconds a key gets 429 with Retry-After.",
+                    Description = "The CRM side of WazzupAdmin, at the real product's paths and in the shapes of its public API v3 "
+                        + "(`https://api.wazzup24.com/v3/...` is `<console>/v3/...`; `/api/v3/...` answers the same as an alias and is not listed here). "
+                        + "Authenticate with `Authorization: Bearer <api key>` (keys are created at /settings/api-keys or with "
+                        + "`dotnet run --project WazzupAdmin -- create-api-key --name NAME`). "
+                        + "Writes are upserts by id, at most 100 entities a request (`TOO_MANY_ENTITIES`). Errors are 4xx with `{error, description, data?}`; "
+                        + "past 500 requests in 5 seconds a key gets 429 with Retry-After. Where the documentation names no code, the console answers "
+                        + "404 `NOT_FOUND` (no such endpoint), 405 `METHOD_NOT_ALLOWED` (with Allow), 415 `UNSUPPORTED_MEDIA_TYPE` (a body that is not "
+                        + "JSON) and 400 `INVALID_REQUEST` (malformed JSON). Where the documentation is silent or contradicts itself, each endpoint says "
+                        + "what the console accepts. Additions of this simulated console, not in the real product: the simulator endpoints, the "
+                        + "`responsibleChanged` webhook, the `eventId` of every webhook body and the `X-Wazzup-Event-Id` and `X-Wazzup-Signature` headers.",
                 };
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>

@@ -24,7 +24,7 @@ public static class WebhookEndpoints
             .WithName("GetWebhooks")
             .WithSummary("The webhook subscription")
             .WithDescription("Where the platform posts events and which events: messagesAndStatuses (messages), "
-                + "contactsAndDealsCreation (createContact, createDeal, responsibleChanged), channelsUpdates and templateStatus (WABA template moderation). "
+                + "contactsAndDealsCreation (createContact, createDeal, and responsibleChanged, an addition of this console), channelsUpdates and templateStatus (WABA template moderation). "
                 + "webhooksUri is null while nobody subscribed.")
             .WithTags("Webhooks")
             .Produces<WebhookSettingsDto>(StatusCodes.Status200OK);
@@ -72,7 +72,7 @@ public static class WebhookEndpoints
                 + "otherwise the subscription is left as it was and the error carries the answer (WEBHOOK_TEST_FAILED). Fields left out keep "
                 + "their value; an empty webhooksUri unsubscribes. An address that is, or resolves to, a loopback, private, link-local, unique-local or "
                 + "multicast address is refused (WEBHOOK_ADDRESS_NOT_PUBLIC), and checked again at every delivery, unless the console allows private "
-                + "networks (Webhooks:AllowPrivateNetworks). Every event body carries eventId (also in the X-Wazzup-Event-Id header) for dropping duplicates, and "
+                + "networks (Webhooks:AllowPrivateNetworks). Additions of this console: every event body carries eventId (also in the X-Wazzup-Event-Id header) for dropping duplicates, and "
                 + "X-Wazzup-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret shown at /settings/webhooks>.")
             .WithTags("Webhooks")
             .Produces<WebhookSettingsDto>(StatusCodes.Status200OK)
