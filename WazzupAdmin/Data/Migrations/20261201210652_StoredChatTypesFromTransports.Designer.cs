@@ -11,7 +11,7 @@ using WazzupAdmin.Data;
 namespace WazzupAdmin.Data.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201204248_StoredChatTypesFromTransports")]
+    [Migration("20261201210652_StoredChatTypesFromTransports")]
     partial class StoredChatTypesFromTransports
     {
         /// <inheritdoc />
@@ -297,6 +297,23 @@ namespace WazzupAdmin.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReasonActor")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ReasonNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonPrevious")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -528,6 +545,13 @@ namespace WazzupAdmin.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplacedId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResponsibleUserId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -539,6 +563,8 @@ namespace WazzupAdmin.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Name");
+
+                    b.HasIndex("ReplacedId");
 
                     b.HasIndex("ResponsibleUserId");
 
@@ -724,6 +750,13 @@ namespace WazzupAdmin.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Provisional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplacedId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ResponsibleUserId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -741,6 +774,8 @@ namespace WazzupAdmin.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ReplacedId");
 
                     b.HasIndex("ResponsibleUserId");
 
@@ -887,6 +922,10 @@ namespace WazzupAdmin.Data.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
