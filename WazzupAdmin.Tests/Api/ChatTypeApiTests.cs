@@ -58,8 +58,8 @@ public sealed class ChatTypeApiTests : IAsyncLifetime
         using var response = await api.PostJsonAsync("/v3/contacts", new[] { Contact("c-x", new { chatType = transport, chatId = "79011112233" }) });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("VALIDATION_ERROR", await response.ErrorCodeAsync());
-        var fields = Assert.Single(await response.ErrorDataAsync()).GetProperty("fields");
+        Assert.Equal("INVALID_CONTACTS_DATA", await response.ErrorCodeAsync());
+        var fields = Assert.Single(await response.ErrorDataAsync()).GetProperty("descriptions");
         Assert.Contains($"\"{meant}\"", fields.GetProperty("contactData[0].chatType").GetString(), StringComparison.Ordinal);
     }
 
@@ -137,9 +137,9 @@ public sealed class ChatTypeApiTests : IAsyncLifetime
         using var notTelegram = await api.PostJsonAsync("/v3/contacts", new[] { Contact("c-b", new { chatType = "whatsapp", chatId = "79011112233", username = "nina_berg" }) });
 
         Assert.Equal(HttpStatusCode.BadRequest, unnamed.StatusCode);
-        Assert.True(Assert.Single(await unnamed.ErrorDataAsync()).GetProperty("fields").TryGetProperty("contactData[0].chatId", out _));
+        Assert.True(Assert.Single(await unnamed.ErrorDataAsync()).GetProperty("descriptions").TryGetProperty("contactData[0].chatId", out _));
         Assert.Equal(HttpStatusCode.BadRequest, notTelegram.StatusCode);
-        Assert.True(Assert.Single(await notTelegram.ErrorDataAsync()).GetProperty("fields").TryGetProperty("contactData[0].username", out _));
+        Assert.True(Assert.Single(await notTelegram.ErrorDataAsync()).GetProperty("descriptions").TryGetProperty("contactData[0].username", out _));
     }
 
     [Fact]

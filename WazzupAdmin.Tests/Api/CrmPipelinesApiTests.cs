@@ -69,10 +69,10 @@ public sealed class CrmPipelinesApiTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("VALIDATION_ERROR", await response.ErrorCodeAsync());
+        Assert.Equal("INVALID_PIPELINES_DATA", await response.ErrorCodeAsync());
         var error = Assert.Single(await response.ErrorDataAsync());
         Assert.Equal(1, error.GetProperty("index").GetInt32());
-        Assert.False(string.IsNullOrEmpty(error.GetProperty("fields").Str("stages")));
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("descriptions").Str("stages")));
         Assert.Equal(2, (await client.GetJsonAsync("/v3/pipelines")).GetArrayLength());
         Assert.Equal(5, await app.InStoreAsync(db => db.Stages.CountAsync(s => s.FunnelId == "f-sales")));
     }

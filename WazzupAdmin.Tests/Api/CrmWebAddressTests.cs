@@ -41,10 +41,10 @@ public sealed class CrmWebAddressTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("VALIDATION_ERROR", await response.ErrorCodeAsync());
+        Assert.Equal("INVALID_CONTACTS_DATA", await response.ErrorCodeAsync());
         var error = Assert.Single(await response.ErrorDataAsync());
         Assert.Equal("c-bad", error.Str("id"));
-        Assert.Equal("Must be an absolute http or https address.", error.GetProperty("fields").Str("uri"));
+        Assert.Equal("Must be an absolute http or https address.", error.GetProperty("descriptions").Str("uri"));
         Assert.Equal(0, await app.InStoreAsync(db => db.Contacts.CountAsync(c => c.Id == "c-ok" || c.Id == "c-bad")));
     }
 
@@ -58,8 +58,8 @@ public sealed class CrmWebAddressTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("VALIDATION_ERROR", await response.ErrorCodeAsync());
-        Assert.Equal("Must be an absolute http or https address.", Assert.Single(await response.ErrorDataAsync()).GetProperty("fields").Str("uri"));
+        Assert.Equal("INVALID_DEALS_DATA", await response.ErrorCodeAsync());
+        Assert.Equal("Must be an absolute http or https address.", Assert.Single(await response.ErrorDataAsync()).GetProperty("descriptions").Str("uri"));
         Assert.Equal(0, await app.InStoreAsync(db => db.Deals.CountAsync(d => d.Id == "d-bad")));
     }
 

@@ -75,8 +75,7 @@ public sealed class DocumentationExampleTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.JsonAsync();
-        Assert.Equal(["gone-1"], body.GetProperty("deleted").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["never-was"], body.GetProperty("notFound").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["never-was"], body.EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(HttpStatusCode.NotFound, await api.StatusOfGetAsync("/v3/contacts/gone-1"));
     }
 

@@ -33,7 +33,7 @@ public sealed class PipelineRemovalTests : IAsyncLifetime
         using var response = await client.PostJsonAsync($"{ApiV3.Prefix}/pipelines", Array.Empty<object>());
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("VALIDATION_ERROR", await response.ErrorCodeAsync());
+        Assert.Equal("INVALID_PIPELINES_DATA", await response.ErrorCodeAsync());
         Assert.Contains("at least one pipeline", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, await SnapshotAsync());
     }

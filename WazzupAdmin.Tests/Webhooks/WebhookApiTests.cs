@@ -31,6 +31,7 @@ public sealed class WebhookApiTests : IAsyncLifetime
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await response.JsonAsync()).GetProperty("ok").GetBoolean());
         var test = Assert.Single(receiver.Requests);
         Assert.True(test.IsTest);
         Assert.True(test.Json.GetProperty("test").GetBoolean());
@@ -56,7 +57,7 @@ public sealed class WebhookApiTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var error = await response.JsonAsync();
-        Assert.Equal("WEBHOOK_TEST_FAILED", error.GetProperty("error").GetString());
+        Assert.Equal("testPostNotPassed", error.GetProperty("error").GetString());
         Assert.Equal(500, error.GetProperty("data").GetProperty("statusCode").GetInt32());
         Assert.Equal("maintenance", error.GetProperty("data").GetProperty("body").GetString());
         var settings = await (await api.GetAsync("/v3/webhooks")).JsonAsync();
@@ -77,6 +78,7 @@ public sealed class WebhookApiTests : IAsyncLifetime
         using var narrowed = await api.PatchAsJsonAsync("/v3/webhooks", new { subscriptions = new { channelsUpdates = false } });
 
         var settings = await narrowed.JsonAsync();
+        Assert.True(settings.GetProperty("ok").GetBoolean());
         Assert.Equal(receiver.Address, settings.GetProperty("webhooksUri").GetString());
         Assert.True(settings.GetProperty("subscriptions").GetProperty("messagesAndStatuses").GetBoolean());
         Assert.False(settings.GetProperty("subscriptions").GetProperty("channelsUpdates").GetBoolean());
@@ -92,14 +94,14 @@ public sealed class WebhookApiTests : IAsyncLifetime
     [InlineData("not an address")]
     [InlineData("ftp://crm.example/hooks")]
     [InlineData("/relative/hooks")]
-    public async Task An_address_that_is_not_absolute_http_is_a_validation_error(string address)
+    public async Task An_address_that_is_not_absolute_http_is_refused_as_not_a_valid_uri(string address)
     {
         using var api = await ApiClient.CreateAsync(app);
 
         using var response = await api.PatchAsJsonAsync("/v3/webhooks", new { webhooksUri = address });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("VALIDATION_ERROR", await response.ErrorCodeAsync());
+        Assert.Equal("uriNotValid", await response.ErrorCodeAsync());
         Assert.Empty(receiver.Requests);
     }
 }

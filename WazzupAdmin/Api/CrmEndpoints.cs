@@ -7,9 +7,6 @@ namespace WazzupAdmin.Api;
 /// <summary>The answer to a successful write: how many entities were stored.</summary>
 public sealed record CrmPushResult(int Stored);
 
-/// <summary>The answer to a deletion: the ids deleted and the ids that did not exist.</summary>
-public sealed record CrmDeleteResult(IReadOnlyList<string> Deleted, IReadOnlyList<string> NotFound);
-
 /// <summary>
 /// A user's unanswered counter as the real product's v3 gives it: <c>counterV2</c> clients wait for an answer; <c>type</c>
 /// is <c>red</c> when they wait for this user's answer and <c>grey</c> when the counter only informs (the user is quality
@@ -17,14 +14,23 @@ public sealed record CrmDeleteResult(IReadOnlyList<string> Deleted, IReadOnlyLis
 /// </summary>
 public sealed record CrmUnansweredCounter(int CounterV2, string Type, DateTime? LastMsgDateTime);
 
-/// <summary>One invalid entity of a write: its index in the request, its id and a message per failing field.</summary>
-public sealed record CrmValidationError(int Index, string? Id, IReadOnlyDictionary<string, string> Fields);
+/// <summary>
+/// One invalid entity of a write as the documentation shapes it: its index in the request and the names of its failing
+/// fields. <c>id</c> and <c>descriptions</c> (an English message per failing field) are additions of this console.
+/// </summary>
+public sealed record CrmValidationError(int Index, string? Id, IReadOnlyList<string> Fields, IReadOnlyDictionary<string, string> Descriptions);
 
 /// <summary>The codes of the CRM endpoints' errors, beyond the common ones of <see cref="ApiErrors"/>.</summary>
 public static class CrmApiErrors
 {
     public const string ResponsibleUserNotFound = "RESPONSIBLE_USER_NOT_FOUND";
     public const string ContactNotFound = "CONTACT_NOT_FOUND";
+
+    // The documented codes of a write with an invalid entity, one per kind.
+    public const string InvalidUsersData = "INVALID_USERS_DATA";
+    public const string InvalidContactsData = "INVALID_CONTACTS_DATA";
+    public const string InvalidDealsData = "INVALID_DEALS_DATA";
+    public const string InvalidPipelinesData = "INVALID_PIPELINES_DATA";
 }
 
 /// <summary>
@@ -36,14 +42,14 @@ public static class CrmEndpoints
     public static RouteGroupBuilder MapCrmEndpoints(this RouteGroupBuilder api)
     {
         MapKind<CrmUserDto>(
-            api, "users", "Users", "user",
+            api, "users", "Users", "user", CrmApiErrors.InvalidUsersData,
             "`{id (≤200), name (≤200), phone? (≤30)}`.",
             (s, items, source, ct) => s.UpsertUsersAsync(items, source, ct), (s, offset, ct) => s.ListUsersAsync(offset, ct),
             (s, id, ct) => s.GetUserAsync(id, ct), (s, ids, ct) => s.DeleteUsersAsync(ids, ct),
             "Deleting a user leaves its contacts and deals without a responsible user (they are listed as unassigned in the "
             + "console), ends its channel access and offers, and unlinks a console account linked to it.");
         MapKind<CrmContactDto>(
-            api, "contacts", "Contacts", "contact",
+            api, "contacts", "Contacts", "contact", CrmApiErrors.InvalidContactsData,
             "`{id (≤100), responsibleUserId (≤100), name (≤200), contactData: [{chatType, chatId, username?, phone?}], uri? (≤200)}`. "
             + $"chatType is a chat type ({ChatTypes.Names}), not a channel's transport: WhatsApp and WABA channels write to whatsapp chats, "
             + "Telegram and Telegram Bot channels to telegram chats. A whatsapp or viber chatId is the phone's digits (spaces, dashes, brackets "
@@ -56,7 +62,7 @@ public static class CrmEndpoints
             (s, id, ct) => s.GetContactAsync(id, ct), (s, ids, ct) => s.DeleteContactsAsync(ids, ct),
             "A deleted contact leaves the API and frees its chats; its conversations and messages stay. Sending it again restores it.");
         MapKind<CrmDealDto>(
-            api, "deals", "Deals", "deal",
+            api, "deals", "Deals", "deal", CrmApiErrors.InvalidDealsData,
             "`{id (≤100), responsibleUserId, name (≤200), uri? (≤200), contacts: [contact ids], closed}`. `uri` is optional (the documentation "
             + "marks it both required and optional); `link`, as the documentation's own example names it, is taken when `uri` is absent. "
             + "Ids may be sent as strings or numbers (the documentation types a deal's id as Number).",
@@ -67,7 +73,7 @@ public static class CrmEndpoints
         api.MapPost("/pipelines", async (HttpContext context, CrmPipelineService pipelines, CancellationToken cancellationToken) =>
             {
                 var (items, error) = await ApiJson.ReadAsync<List<CrmPipelineDto?>>(context.Request, cancellationToken);
-                return error ?? Answer(await pipelines.ReplaceAsync(items!, KeyName(context), cancellationToken));
+                return error ?? Answer(await pipelines.ReplaceAsync(items!, KeyName(context), cancellationToken), CrmApiErrors.InvalidPipelinesData);
             })
             .Accepts<List<CrmPipelineDto>>("application/json")
             .Produces<CrmPushResult>()
@@ -105,7 +111,7 @@ public static class CrmEndpoints
     }
 
     private static void MapKind<T>(
-        RouteGroupBuilder api, string path, string tag, string singular, string shape,
+        RouteGroupBuilder api, string path, string tag, string singular, string invalidCode, string shape,
         Func<CrmSyncService, IReadOnlyList<T?>, string, CancellationToken, Task<CrmPushOutcome>> upsert,
         Func<CrmSyncService, int, CancellationToken, Task<CrmPage<T>>> list,
         Func<CrmSyncService, string, CancellationToken, Task<T?>> get,
@@ -118,7 +124,7 @@ public static class CrmEndpoints
         api.MapPost($"/{path}", async (HttpContext context, CrmSyncService sync, CancellationToken cancellationToken) =>
             {
                 var (items, error) = await ApiJson.ReadAsync<List<T?>>(context.Request, cancellationToken);
-                return error ?? Answer(await upsert(sync, items!, KeyName(context), cancellationToken));
+                return error ?? Answer(await upsert(sync, items!, KeyName(context), cancellationToken), invalidCode);
             })
             .Accepts<List<T>>("application/json")
             .Produces<CrmPushResult>()
@@ -126,7 +132,8 @@ public static class CrmEndpoints
             .WithName($"Upsert{tag}")
             .WithSummary($"Add or update {path}")
             .WithDescription($"Upserts by id, at most 100 a request (`TOO_MANY_ENTITIES` past that). Each {singular}: {shape} "
-                + "A request with any invalid entity stores nothing and answers `VALIDATION_ERROR` with `data: [{index, id, fields: {field: message}}]`; "
+                + $"A request with any invalid entity stores nothing and answers `{invalidCode}` with `data: [{{index, fields: [names]}}]` "
+                + "(each entry also carries the entity's `id` and `descriptions: {field: message}`, additions of this console); "
                 + "an unknown responsible user answers `RESPONSIBLE_USER_NOT_FOUND`"
                 + (typeof(T) == typeof(CrmDealDto) ? " and an unknown contact `CONTACT_NOT_FOUND`" : "")
                 + ", naming the index and id.")
@@ -149,9 +156,10 @@ public static class CrmEndpoints
             .WithName($"List{tag}")
             .WithSummary($"List {path}")
             .WithDescription((typeof(T) == typeof(CrmUserDto)
-                    ? $"A plain array of at most {CrmSync.PageSize} {path}, sorted by name then id. "
-                    : $"`{{count, data}}`: `count` is how many {path} there are in all, `data` at most {CrmSync.PageSize} of them, sorted by name then id. ")
-                + $"`?offset=` skips that many (0 by default): ask again with offset + {CrmSync.PageSize} while there are more.")
+                    ? "A plain array of every user, sorted by name then id, as the documentation answers it (an account holds at most "
+                        + "1,000 users). `?offset=` skips that many, an addition of this console."
+                    : $"`{{count, data}}`: `count` is how many {path} there are in all, `data` at most {CrmSync.PageSize} of them, sorted by name then id. "
+                        + $"`?offset=` skips that many (0 by default): ask again with offset + {CrmSync.PageSize} while there are more."))
             .WithTags(tag);
 
         api.MapGet($"/{path}/{{id}}", async (string id, CrmSyncService sync, CancellationToken cancellationToken) =>
@@ -192,34 +200,34 @@ public static class CrmEndpoints
                 var blank = ids.Select((id, index) => (id, index)).Where(x => string.IsNullOrWhiteSpace(x.id)).ToList();
                 if (blank.Count > 0)
                 {
-                    return ApiErrors.BadRequest(ApiErrors.ValidationError, "Every id must be a non-empty string; nothing was deleted.",
-                        blank.Select(x => new CrmValidationError(x.index, x.id, new Dictionary<string, string> { ["id"] = "This field is required." })).ToList());
+                    return ApiErrors.BadRequest(invalidCode, "Every id must be a non-empty string; nothing was deleted.",
+                        blank.Select(x => new CrmValidationError(x.index, x.id, ["id"], new Dictionary<string, string> { ["id"] = "This field is required." })).ToList());
                 }
 
                 var outcome = await delete(sync, [.. ids.Select(id => id!)], cancellationToken);
-                return Results.Ok(new CrmDeleteResult(outcome.Deleted, outcome.NotFound));
+                return Results.Ok(outcome.NotFound);
             })
             .Accepts<List<string>>("application/json")
-            .Produces<CrmDeleteResult>()
+            .Produces<List<string>>()
             .Produces<ApiError>(StatusCodes.Status400BadRequest)
             .WithName($"BulkDelete{tag}")
             .WithSummary($"Delete several {path}")
-            .WithDescription($"The body is a JSON array of ids, at most 100. Answers `{{deleted: [ids], notFound: [ids]}}`; unknown ids are "
-                + $"listed, not an error. {deletion}")
+            .WithDescription($"The body is a JSON array of ids, at most 100. Answers a JSON array of the ids that were not found (`[]` when "
+                + $"every one was deleted); unknown ids are not an error. {deletion}")
             .WithTags(tag);
     }
 
     private static string KeyName(HttpContext context) => context.User.Identity?.Name ?? "";
 
-    private static IResult Answer(CrmPushOutcome outcome) => outcome.Status switch
+    private static IResult Answer(CrmPushOutcome outcome, string invalidCode) => outcome.Status switch
     {
         CrmPushStatus.Stored => Results.Ok(new CrmPushResult(outcome.Count)),
         CrmPushStatus.TooMany => ApiErrors.TooMany(outcome.Count),
         CrmPushStatus.Invalid => ApiErrors.BadRequest(
-            ApiErrors.ValidationError,
+            invalidCode,
             (outcome.Errors.Count == 1 ? "1 entity is invalid (at index " : $"{outcome.Errors.Count} entities are invalid (at indexes ")
             + $"{string.Join(", ", outcome.Errors.Select(e => e.Index))}); nothing was stored.",
-            outcome.Errors.Select(e => new CrmValidationError(e.Index, e.Id, Messages(e.Fields))).ToList()),
+            outcome.Errors.Select(e => new CrmValidationError(e.Index, e.Id, [.. e.Fields.Select(f => f.Field).Distinct()], Messages(e.Fields))).ToList()),
         CrmPushStatus.ResponsibleUserNotFound => ApiErrors.BadRequest(
             CrmApiErrors.ResponsibleUserNotFound,
             $"Unknown responsible user {Names(outcome.Missing)}; nothing was stored.",

@@ -61,12 +61,13 @@ public sealed partial class CrmSyncService
         return CrmPushOutcome.Stored(users.Count);
     }
 
+    /// <summary>Every user after <paramref name="offset"/>: the documentation lists users all at once, not in pages.</summary>
     public async Task<CrmPage<CrmUserDto>> ListUsersAsync(int offset, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var page = await db.CrmUsers.AsNoTracking()
             .OrderBy(u => u.Name).ThenBy(u => u.Id)
-            .Skip(Math.Max(0, offset)).Take(CrmSync.PageSize)
+            .Skip(Math.Max(0, offset))
             .Select(u => new CrmUserDto(u.Id, u.Name, u.Phone))
             .ToListAsync(cancellationToken);
         return new CrmPage<CrmUserDto>(await db.CrmUsers.CountAsync(cancellationToken), page);
