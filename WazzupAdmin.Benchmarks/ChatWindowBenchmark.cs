@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -147,7 +148,7 @@ public static class ChatWindowBenchmark
         section.Row("Client message → noticed by the test driver (Playwright), p50 / p95", $"{Samples.Ms(noticed.P50)} / {Samples.Ms(noticed.P95)} ms", "", "");
         if (missed > 0)
         {
-            section.Row("Messages not shown within 30 s", missed.ToString(), "0", "");
+            section.Row("Messages not shown within 30 s", missed.ToString(CultureInfo.InvariantCulture), "0", "");
         }
 
         log.WriteLine($"  message → window: p50 {shown.P50:0.0} ms, p95 {shown.P95:0.0} ms (noticed by Playwright: p95 {noticed.P95:0.0} ms)");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,7 +61,7 @@ public static class DistributionBenchmark
                     inTurnAt32 = (rate, samples);
                 }
                 section.Row(algorithm == DistributionAlgorithm.FirstResponder ? "First responder" : "In turn",
-                    producers.ToString(), count.ToString(), $"{rate:0}", Samples.Ms(samples.P50), Samples.Ms(samples.P99), $"{rate / raw:P0}", goal);
+                    producers.ToString(CultureInfo.InvariantCulture), count.ToString(CultureInfo.InvariantCulture), $"{rate:0}", Samples.Ms(samples.P50), Samples.Ms(samples.P99), $"{rate / raw:P0}", goal);
                 log.WriteLine($"  {algorithm} x{producers}: {rate:0}/s p50 {samples.P50:0.00} ms p99 {samples.P99:0.00} ms");
             }
         }
@@ -68,7 +69,7 @@ public static class DistributionBenchmark
         var inMemory = await InMemoryFileAsync(options, channels[1].Channel, log);
         if (inMemory is { } diagnostic)
         {
-            section.Row("In turn, file on tmpfs (diagnostic)", "32", options.Clients.ToString(), $"{diagnostic.Rate:0}", Samples.Ms(diagnostic.Samples.P50),
+            section.Row("In turn, file on tmpfs (diagnostic)", "32", options.Clients.ToString(CultureInfo.InvariantCulture), $"{diagnostic.Rate:0}", Samples.Ms(diagnostic.Samples.P50),
                 Samples.Ms(diagnostic.Samples.P99), "", "");
         }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace WazzupAdmin.Benchmarks;
@@ -67,7 +68,7 @@ public static class Program
         output.AppendLine("| Machine | |").AppendLine("|---|---|");
         foreach (var (name, value) in Machine.Describe())
         {
-            output.AppendLine($"| {name} | {value} |");
+            output.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
         }
 
         output.AppendLine();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +69,7 @@ public static class QueryBenchmark
     {
         var (samples, result) = measured;
         var verdict = goal is null ? "" : samples.P95 <= goal ? $"≤ {goal} ms: met" : $"≤ {goal} ms: missed";
-        section.Row(name, samples.Count.ToString(), Samples.Ms(samples.P50), Samples.Ms(samples.P95), verdict, $"{result} rows");
+        section.Row(name, samples.Count.ToString(CultureInfo.InvariantCulture), Samples.Ms(samples.P50), Samples.Ms(samples.P95), verdict, $"{result} rows");
     }
 
     private static async Task<(Samples Samples, int Result)> TimeAsync(int iterations, Func<Task<int>> call)

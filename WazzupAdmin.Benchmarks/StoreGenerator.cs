@@ -144,7 +144,7 @@ public static class StoreGenerator
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        var count = sql.Count(ch => ch == '$') == 0 ? 0 : Enumerable.Range(1, 9).Count(n => sql.Contains($"${n}", StringComparison.Ordinal));
+        var count = !sql.Contains('$', StringComparison.Ordinal) ? 0 : Enumerable.Range(1, 9).Count(n => sql.Contains($"${n}", StringComparison.Ordinal));
         for (var n = 1; n <= count; n++)
         {
             command.Parameters.Add(new SqliteParameter($"${n}", null));

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -61,6 +62,8 @@ public sealed class ComponentTestDb : IDisposable
     public static IConfiguration AppConfiguration { get; } =
         new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false).Build();
 
+    [SuppressMessage("Performance", "CA1822:Mark members as static",
+        Justification = "Called on the store it seeds, beside AddTo and Dispose, so a test reads which store it fills.")]
     public async Task SeedAsync(IServiceProvider services, bool withAccounts = false)
     {
         await DatabaseSetup.MigrateAsync(services);

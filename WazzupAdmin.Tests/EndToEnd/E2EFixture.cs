@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Playwright;
 using WazzupAdmin.Tests.EndToEnd.Pages;
 using WazzupAdmin.Data.Demo;
@@ -150,6 +151,8 @@ public sealed class E2EFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix",
+    Justification = "An xunit collection definition: the suffix says what it is.")]
 public sealed class E2ECollection : ICollectionFixture<E2EFixture>
 {
     public const string Name = "E2E";

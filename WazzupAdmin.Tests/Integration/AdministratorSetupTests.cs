@@ -63,7 +63,7 @@ public sealed class AdministratorSetupTests : IAsyncLifetime
     public async Task Create_admin_promotes_an_existing_account_and_can_run_twice()
     {
         var services = await StartServicesAsync();
-        AdminCommand.TryParse(["create-admin", "--email", OwnerEmail, "--password", OwnerPassword], out var command);
+        Assert.True(AdminCommand.TryParse(["create-admin", "--email", OwnerEmail, "--password", OwnerPassword], out var command));
         Assert.Equal(0, await command.RunAsync(services, TextWriter.Null, TextWriter.Null));
 
         var output = new StringWriter();
@@ -79,7 +79,7 @@ public sealed class AdministratorSetupTests : IAsyncLifetime
     public async Task Create_admin_refuses_a_weak_password()
     {
         var services = await StartServicesAsync();
-        AdminCommand.TryParse(["create-admin", "--email", OwnerEmail, "--password", "short"], out var command);
+        Assert.True(AdminCommand.TryParse(["create-admin", "--email", OwnerEmail, "--password", "short"], out var command));
         var error = new StringWriter();
 
         Assert.Equal(1, await command.RunAsync(services, TextWriter.Null, error));

@@ -131,7 +131,7 @@ public sealed class SessionEndTests : IAsyncLifetime
 
         public async Task AssertWritesAsync()
         {
-            conversationId = (await Chat.ListAsync()).First().Id;
+            conversationId = (await Chat.ListAsync())[0].Id;
             Assert.Equal(SendStatus.Sent, (await Chat.SendAsync(conversationId, "while signed in")).Status);
         }
 

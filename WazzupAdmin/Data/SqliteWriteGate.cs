@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace WazzupAdmin.Data;
@@ -17,6 +18,8 @@ namespace WazzupAdmin.Data;
 /// worst case stays what it was without it: SQLite's busy timeout.
 /// </para>
 /// </summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "The gate lives as long as the app; a SemaphoreSlim whose wait handle is never asked for holds nothing to release, and disposing it at shutdown would fail writers still finishing")]
 public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInterceptor
 {
     public static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(30);

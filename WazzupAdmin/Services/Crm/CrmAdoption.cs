@@ -191,7 +191,7 @@ public static class CrmAdoption
     /// The events still waiting to be sent name the client by the CRM's id, not the console's provisional one. The
     /// provisional ids are unique (a prefix and a Guid), so replacing the quoted JSON string touches nothing else.
     /// </summary>
-    private static Task RenameInWaitingEventsAsync(AppDbContext db, string provisionalId, string crmId, CancellationToken cancellationToken)
+    private static Task<int> RenameInWaitingEventsAsync(AppDbContext db, string provisionalId, string crmId, CancellationToken cancellationToken)
     {
         var from = JsonSerializer.Serialize(provisionalId);
         var to = JsonSerializer.Serialize(crmId);

@@ -137,7 +137,7 @@ public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactor
     public async Task RefreshFromCrmAsync(CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.RequireAdministratorAsync();
-        await DemoCrm.ImportAsync(dbFactory, cancellationToken, clock);
+        await DemoCrm.ImportAsync(dbFactory, clock, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.Record(actor, clock.GetUtcNow().UtcDateTime, null, AuditText.CrmRefreshed, null, null);
         await db.SaveChangesAsync(cancellationToken);

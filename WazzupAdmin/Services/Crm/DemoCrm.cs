@@ -12,7 +12,7 @@ namespace WazzupAdmin.Services.Crm;
 public static class DemoCrm
 {
     /// <param name="clock">The clock the pushes are recorded with; the system clock when null.</param>
-    public static async Task ImportAsync(IDbContextFactory<AppDbContext> dbFactory, CancellationToken cancellationToken = default, TimeProvider? clock = null)
+    public static async Task ImportAsync(IDbContextFactory<AppDbContext> dbFactory, TimeProvider? clock = null, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -19,6 +19,10 @@ namespace WazzupAdmin.Services.Messages;
 public sealed class CrmMessageService(
     IDbContextFactory<AppDbContext> dbFactory, ChatNotifier notifier, TimeProvider clock, IOptions<MessageStatusOptions> statusOptions)
 {
+    // The refusals' data.fields, which name the request field at fault.
+    private static readonly string[] ContentUriField = ["contentUri"];
+    private static readonly string[] TemplateIdField = ["templateId"];
+
     public async Task<MessageOutcome> SendAsync(SendMessageCommand command, CancellationToken cancellationToken = default)
     {
         if (Malformed(command) is { } malformed)
@@ -281,7 +285,7 @@ public sealed class CrmMessageService(
         if (hasContent && !IsHttpUri(contentUri!))
         {
             return MessageOutcome.Refused(StatusCodes.Status400BadRequest, MessageErrors.InvalidMessageData,
-                "contentUri must be an absolute http or https address.", new { fields = new[] { "contentUri" } });
+                "contentUri must be an absolute http or https address.", new { fields = ContentUriField });
         }
 
         if (hasText && string.IsNullOrWhiteSpace(text))
@@ -361,7 +365,7 @@ public sealed class CrmMessageService(
         if (template is null)
         {
             return new(null, null, new MessageRefusal(StatusCodes.Status400BadRequest, MessageErrors.InvalidMessageData,
-                $"There is no template {command.TemplateId} on this channel.", new { fields = new[] { "templateId" } }));
+                $"There is no template {command.TemplateId} on this channel.", new { fields = TemplateIdField }));
         }
 
         if (template.Status != WabaTemplateStatuses.Approved)

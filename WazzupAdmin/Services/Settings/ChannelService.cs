@@ -154,7 +154,10 @@ public sealed class ChannelService(IDbContextFactory<AppDbContext> dbFactory, Cu
     private static Task<bool> ExistsAsync(AppDbContext db, Transport transport, string plainId, CancellationToken cancellationToken)
     {
         var key = plainId.ToLowerInvariant();
+        // ToLower() here is SQL's lower(), not .NET's: the culture-aware overloads these rules ask for are not translated.
+#pragma warning disable CA1304, CA1311, CA1862
         return db.Channels.AnyAsync(c => c.Transport == transport && c.PlainId.ToLower() == key, cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
     }
 
     private static void CheckName(string? name, List<FieldError> errors)

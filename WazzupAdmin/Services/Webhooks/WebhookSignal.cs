@@ -1,6 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace WazzupAdmin.Services.Webhooks;
 
 /// <summary>Wakes the delivery worker as soon as events are committed, rather than at its next poll.</summary>
+[SuppressMessage("Design", "CA1001:Types that own disposable fields should be disposable",
+    Justification = "A singleton for the app's lifetime; a SemaphoreSlim whose wait handle is never asked for holds nothing to release")]
 public sealed class WebhookSignal
 {
     private readonly SemaphoreSlim wake = new(0, 1);
