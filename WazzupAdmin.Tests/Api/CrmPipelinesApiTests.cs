@@ -39,6 +39,11 @@ public sealed class CrmPipelinesApiTests : IAsyncLifetime
         new { id = "f-partners", name = "Partners", stages = new[] { new { id = "p-inbound", name = "Inbound request" } } },
     ];
 
+    private static object[] DemoPipelines() =>
+    [
+        .. DemoWorkspace.Funnels.Select(f => (object)new { id = f.Id, name = f.Name, stages = f.Stages.Select(s => new { id = s.Id, name = s.Name }).ToArray() }),
+    ];
+
     [Fact]
     public async Task A_push_replaces_the_pipelines_in_order_and_the_list_shows_them()
     {
@@ -143,6 +148,65 @@ public sealed class CrmPipelinesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_CRM_sending_a_removed_stage_again_makes_it_the_channels_stage_again()
+    {
+        await client.PostOkAsync("/v3/pipelines", WithoutNewLead());
+        Assert.Equal(("f-sales", "s-qualified"), await NewClientDealAsync(SalesWhatsApp, "34699123456"));
+
+        await client.PostOkAsync("/v3/pipelines", DemoPipelines());
+
+        await using var scope = await app.CreateScopeSignedInAsAsync(DemoWorkspace.AdminEmail);
+        var settings = await scope.ServiceProvider.GetRequiredService<NewClientSettingsService>().LoadAsync(SalesWhatsApp);
+        Assert.Equal(("f-sales", "s-new"), (settings?.FunnelId, settings?.StageId));
+        Assert.Null(settings?.StageRemoved);
+        Assert.DoesNotContain(await scope.ServiceProvider.GetRequiredService<ChannelService>().ListAsync(), c => c.StageRemoved is not null);
+        Assert.Equal(("f-sales", "s-new"), await NewClientDealAsync(SalesWhatsApp, "34699123457"));
+        var restored = await app.InStoreAsync(db => db.AuditEntries.SingleAsync(a => a.What == AuditText.CrmRestoredNewClientStage));
+        Assert.Equal((SalesWhatsApp, "CRM (Test CRM)", "Sales / Qualified", "Sales / New lead"), (restored.ChannelId, restored.ActorName, restored.OldValue, restored.NewValue));
+    }
+
+    [Fact]
+    public async Task The_channels_choice_outlives_its_fallback_being_removed_too()
+    {
+        await client.PostOkAsync("/v3/pipelines", WithoutNewLead());
+        await client.PostOkAsync("/v3/pipelines", new object[]
+        {
+            new { id = "f-sales", name = "Sales", stages = new[] { new { id = "s-proposal", name = "Proposal" }, new { id = "s-won", name = "Won" } } },
+        });
+
+        await using (var scope = await app.CreateScopeSignedInAsAsync(DemoWorkspace.AdminEmail))
+        {
+            var channels = await scope.ServiceProvider.GetRequiredService<ChannelService>().ListAsync();
+            Assert.Equal(new StageRemovedWarning("Sales / New lead", "Sales / Proposal"), channels.Single(c => c.Id == SalesWhatsApp).StageRemoved);
+        }
+
+        Assert.Equal(("f-sales", "s-proposal"), await NewClientDealAsync(SalesWhatsApp, "34699123456"));
+
+        await client.PostOkAsync("/v3/pipelines", DemoPipelines());
+
+        Assert.Equal(("f-sales", "s-new"), await NewClientDealAsync(SalesWhatsApp, "34699123457"));
+        Assert.Equal(("f-partners", "p-inbound"), await NewClientDealAsync(StoreInstagram, "new.client.store"));
+        Assert.Equal(0, await app.InStoreAsync(db => db.Channels.CountAsync(c => c.StageRemovedAtUtc != null)));
+    }
+
+    [Fact]
+    public async Task Once_an_administrator_chose_again_the_removed_stage_sent_again_changes_nothing()
+    {
+        await client.PostOkAsync("/v3/pipelines", WithoutNewLead());
+        await using var scope = await app.CreateScopeSignedInAsAsync(DemoWorkspace.AdminEmail);
+        var settings = scope.ServiceProvider.GetRequiredService<NewClientSettingsService>();
+        var loaded = await settings.LoadAsync(SalesWhatsApp);
+        Assert.True((await settings.SaveAsync(SalesWhatsApp, loaded!.Channel.Version, "f-sales", "s-proposal", DistributionAlgorithm.FirstResponder)).Succeeded);
+
+        await client.PostOkAsync("/v3/pipelines", DemoPipelines());
+
+        var now = await settings.LoadAsync(SalesWhatsApp);
+        Assert.Equal(("f-sales", "s-proposal"), (now?.FunnelId, now?.StageId));
+        Assert.Null(now?.StageRemoved);
+        Assert.False(await app.InStoreAsync(db => db.AuditEntries.AnyAsync(a => a.What == AuditText.CrmRestoredNewClientStage)));
+    }
+
+    [Fact]
     public async Task The_CRM_page_data_records_who_pushed_each_kind_last()
     {
         await client.PostOkAsync("/v3/pipelines", WithoutNewLead());
@@ -154,19 +218,22 @@ public sealed class CrmPipelinesApiTests : IAsyncLifetime
     }
 
     /// <summary>A new client writes to the channel; where the deal made for them is.</summary>
-    private async Task<(string?, string?)> NewClientDealAsync(Guid channelId)
+    private Task<(string?, string?)> NewClientDealAsync(Guid channelId) =>
+        NewClientDealAsync(channelId, channelId == SalesWhatsApp ? "34699123456" : "new.client.store");
+
+    private async Task<(string?, string?)> NewClientDealAsync(Guid channelId, string clientId)
     {
-        var clientId = channelId == SalesWhatsApp ? "34699123456" : "new.client.store";
+        var name = "Fresh Client " + clientId;
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var received = await scope.ServiceProvider.GetRequiredService<IncomingMessageService>()
-                .ReceiveAsync(new IncomingMessage(channelId, clientId, "Fresh Client", "Hello!"));
+                .ReceiveAsync(new IncomingMessage(channelId, clientId, name, "Hello!"));
             Assert.Empty(received.Errors);
         }
 
         return await app.InStoreAsync(async db =>
         {
-            var dealId = await db.Conversations.Where(c => c.ChannelId == channelId && c.Contact!.Name == "Fresh Client")
+            var dealId = await db.Conversations.Where(c => c.ChannelId == channelId && c.Contact!.Name == name)
                 .Select(c => c.NewClientDealId).SingleAsync();
             return await db.Deals.Where(d => d.Id == dealId).Select(d => new ValueTuple<string?, string?>(d.FunnelId, d.StageId)).SingleAsync();
         });

@@ -48,6 +48,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
             e.Property(c => c.Algorithm).HasConversion<string>().HasMaxLength(20);
             e.Property(c => c.Version).IsConcurrencyToken();
             e.Property(c => c.RemovedStageName).HasMaxLength(FieldLimits.PipelineName + FieldLimits.StageName + 3);
+            e.Property(c => c.RemovedFunnelId).HasMaxLength(FieldLimits.PipelineId);
+            e.Property(c => c.RemovedStageId).HasMaxLength(FieldLimits.StageId);
             e.HasIndex(c => new { c.Transport, c.PlainId }).IsUnique();
             e.HasOne(c => c.Stage).WithMany()
                 .HasForeignKey(c => new { c.FunnelId, c.StageId })

@@ -34,5 +34,14 @@ public sealed class Channel
     /// <summary>The removed funnel and stage, as they were named, for the warning.</summary>
     public string? RemovedStageName { get; set; }
 
+    /// <summary>
+    /// The funnel and stage the administrator chose and the CRM removed, kept while the channel uses a fallback: the CRM
+    /// sending the same ids again makes them the channel's stage again. Null when nothing is removed, or for a removal
+    /// recorded before the choice was kept.
+    /// </summary>
+    public string? RemovedFunnelId { get; set; }
+
+    public string? RemovedStageId { get; set; }
+
     public List<ChannelAccess> Access { get; set; } = [];
 }

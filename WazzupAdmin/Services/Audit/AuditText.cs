@@ -20,6 +20,7 @@ public static class AuditText
     public const string CrmUserOf = "CRM user of {0}";
     public const string AccountUnlocked = "Account {0} unlocked";
     public const string CrmRemovedNewClientStage = "Funnel and stage for new clients removed by the CRM";
+    public const string CrmRestoredNewClientStage = "Funnel and stage for new clients sent again by the CRM";
 
     public const string NoAccess = "No access";
     public const string QualityControl = "Quality control";

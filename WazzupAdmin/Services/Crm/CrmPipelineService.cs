@@ -9,7 +9,8 @@ namespace WazzupAdmin.Services.Crm;
 
 /// <summary>
 /// The CRM's funnels (pipelines) and stages, which each push replaces whole. A channel whose funnel or stage the CRM
-/// removed keeps working: its new deals go to a fallback stage, and the settings warn until an administrator chooses.
+/// removed keeps working: its new deals go to a fallback stage, and the settings warn until the CRM sends the stage again
+/// (the channel goes back to it) or an administrator chooses (see <see cref="NewClientStage"/>).
 /// </summary>
 public sealed class CrmPipelineService(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
@@ -85,32 +86,57 @@ public sealed class CrmPipelineService(IDbContextFactory<AppDbContext> dbFactory
 
         await db.SaveChangesAsync(cancellationToken);
 
-        // 2. Channels that used a removed stage fall back before it goes, and say so.
+        // 2. Channels whose stage is gone fall back before it goes, and say so; a channel whose chosen stage the CRM sent
+        //    again goes back to it.
         var sentIds = pipelines.Select(p => p!.Id!).ToHashSet(StringComparer.Ordinal);
         var newNames = pipelines.SelectMany(p => (p!.Stages ?? []).Select(s => (Key: (p.Id!, s!.Id!), Name: $"{p.Name!.Trim()} / {s.Name!.Trim()}")))
             .ToDictionary(x => x.Key, x => x.Name);
-        var firstStageOf = pipelines.Where(p => p!.Stages is { Count: > 0 }).ToDictionary(p => p!.Id!, p => p!.Stages![0]!.Id!, StringComparer.Ordinal);
-        var firstOverall = pipelines.FirstOrDefault(p => p!.Stages is { Count: > 0 }) is { } first ? (first.Id!, first.Stages![0]!.Id!) : ((string, string)?)null;
-        var channels = await db.Channels.Where(c => c.FunnelId != null && c.StageId != null).ToListAsync(cancellationToken);
+        List<PipelineStages> sentStages = [.. pipelines.Select(p => new PipelineStages(p!.Id!, [.. (p.Stages ?? []).Select(s => s!.Id!)]))];
+        var channels = await db.Channels.Where(c => (c.FunnelId != null && c.StageId != null) || c.StageRemovedAtUtc != null).ToListAsync(cancellationToken);
         var actor = new Actor("", CrmSync.ActorName(source));
-        foreach (var channel in channels.Where(c => !kept.Contains((c.FunnelId!, c.StageId!))))
+        foreach (var channel in channels)
         {
-            (string, string)? fallback = firstStageOf.TryGetValue(channel.FunnelId!, out var stageId) && sentIds.Contains(channel.FunnelId!)
-                ? (channel.FunnelId!, stageId)
-                : firstOverall;
-            var removedName = oldNames.GetValueOrDefault((channel.FunnelId!, channel.StageId!), $"{channel.FunnelId} / {channel.StageId}");
-            var fallbackName = fallback is { } f ? newNames[f] : null;
-            db.Record(actor, now, channel, AuditText.CrmRemovedNewClientStage, removedName, fallbackName);
+            var current = channel.FunnelId is not null && channel.StageId is not null ? new StageRef(channel.FunnelId, channel.StageId) : null;
+            var warned = channel.StageRemovedAtUtc is not null;
+            var chosen = !warned ? current
+                : channel.RemovedFunnelId is not null && channel.RemovedStageId is not null ? new StageRef(channel.RemovedFunnelId, channel.RemovedStageId)
+                : null;
+            var placement = NewClientStage.Place(chosen, current, sentStages);
 
-            // A channel already warned keeps the stage its administrator chose in the warning.
-            if (channel.StageRemovedAtUtc is null)
+            if (placement.IsChoice)
             {
-                channel.StageRemovedAtUtc = now;
-                channel.RemovedStageName = FieldRules.Truncate(removedName, FieldLimits.PipelineName + FieldLimits.StageName + 3);
+                if (!warned)
+                {
+                    continue;
+                }
+
+                db.Record(actor, now, channel, AuditText.CrmRestoredNewClientStage, Describe(current, oldNames), Describe(placement.Stage, newNames));
+                channel.StageRemovedAtUtc = null;
+                channel.RemovedStageName = null;
+                channel.RemovedFunnelId = null;
+                channel.RemovedStageId = null;
+            }
+            else
+            {
+                if (warned && placement.Stage == current)
+                {
+                    continue;
+                }
+
+                db.Record(actor, now, channel, AuditText.CrmRemovedNewClientStage, Describe(current, oldNames), Describe(placement.Stage, newNames));
+
+                // A channel already warned keeps the choice, and the name it had, from the first removal.
+                if (!warned)
+                {
+                    channel.StageRemovedAtUtc = now;
+                    channel.RemovedStageName = FieldRules.Truncate(Describe(current, oldNames)!, FieldLimits.PipelineName + FieldLimits.StageName + 3);
+                    channel.RemovedFunnelId = current?.FunnelId;
+                    channel.RemovedStageId = current?.StageId;
+                }
             }
 
-            channel.FunnelId = fallback?.Item1;
-            channel.StageId = fallback?.Item2;
+            channel.FunnelId = placement.Stage?.FunnelId;
+            channel.StageId = placement.Stage?.StageId;
             channel.Version++;
         }
 
@@ -137,6 +163,10 @@ public sealed class CrmPipelineService(IDbContextFactory<AppDbContext> dbFactory
         await transaction.CommitAsync(cancellationToken);
         return CrmPushOutcome.Stored(pipelines.Count);
     }
+
+    /// <summary>"Funnel / Stage" as <paramref name="names"/> has it, or the ids of a stage it does not know.</summary>
+    private static string? Describe(StageRef? stage, Dictionary<(string, string), string> names) =>
+        stage is null ? null : names.GetValueOrDefault((stage.FunnelId, stage.StageId), $"{stage.FunnelId} / {stage.StageId}");
 
     private static List<CrmEntityError> Validate(IReadOnlyList<CrmPipelineDto?> pipelines)
     {

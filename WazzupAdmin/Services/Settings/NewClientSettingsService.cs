@@ -115,6 +115,8 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
         // The administrator has chosen again: the warning about the stage the CRM removed ends.
         channel.StageRemovedAtUtc = null;
         channel.RemovedStageName = null;
+        channel.RemovedFunnelId = null;
+        channel.RemovedStageId = null;
         return await ChannelVersioning.SaveAsync(db, channel, expectedVersion, cancellationToken);
     }
 
