@@ -6,10 +6,12 @@ using WazzupAdmin.Tests.Support;
 
 namespace WazzupAdmin.Tests.Api;
 
-/// <summary>Who may call the API: a valid key gets in, anything else gets 401 in the API's error shape; a flood gets 429.</summary>
-public sealed class ApiAccessTests : IAsyncLifetime
+/// <summary>
+/// Who may call the API: a valid key gets in, anything else gets 401 in the API's error shape; a flood gets 429. Each
+/// test uses keys of its own (the flood a console of its own), so the others share one console.
+/// </summary>
+public sealed class ApiAccessTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private readonly AppFactory app = new();
 
     [Fact]
     public async Task A_valid_key_lists_the_channels_in_the_real_products_shape()
@@ -136,8 +138,4 @@ public sealed class ApiAccessTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
         Assert.Contains("swagger-ui", await reference.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await app.DisposeAsync();
 }

@@ -7,18 +7,18 @@ namespace WazzupAdmin.Tests.Api;
 /// <summary>
 /// Every answer under the API is JSON: a path that matches no endpoint, a method the path does not take and a body that
 /// is not JSON get <c>{error, description}</c> with a fitting status, at the real path and at the /api/v3 alias.
+/// The requests change nothing, so the tests share one console.
 /// </summary>
-public sealed class ApiErrorShapeTests : IAsyncLifetime
+public sealed class ApiErrorShapeTests(AppFactory app) : IClassFixture<AppFactory>, IAsyncLifetime
 {
-    private readonly AppFactory app = new();
     private HttpClient api = default!;
 
     public async Task InitializeAsync() => api = await ApiClient.CreateAsync(app);
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync()
     {
         api.Dispose();
-        await app.DisposeAsync();
+        return Task.CompletedTask;
     }
 
     [Theory]

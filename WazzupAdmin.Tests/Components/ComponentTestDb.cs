@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -10,6 +9,7 @@ using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Services;
 using WazzupAdmin.Services.Crm;
+using WazzupAdmin.Tests.Support;
 
 namespace WazzupAdmin.Tests.Components;
 
@@ -53,19 +53,23 @@ public sealed class ComponentTestDb : IDisposable
         return new ComponentTestDb(filePath, connectionString);
     }
 
-    /// <summary>
-    /// Applies the migrations and loads the demo workspace: its CRM (users, funnels, contacts, deals) and its three channels
-    /// with their access. <paramref name="withAccounts"/> also creates the demo sign-in accounts, which is slower
-    /// because every password is hashed.
-    /// </summary>
     /// <summary>The configuration the app runs with (the root appsettings.json, copied beside the tests).</summary>
     public static IConfiguration AppConfiguration { get; } =
         new ConfigurationBuilder().AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false).Build();
 
-    [SuppressMessage("Performance", "CA1822:Mark members as static",
-        Justification = "Called on the store it seeds, beside AddTo and Dispose, so a test reads which store it fills.")]
+    /// <summary>
+    /// The migrated demo workspace: its CRM (users, funnels, contacts, deals) and its three channels with their access;
+    /// <paramref name="withAccounts"/> adds the demo sign-in accounts. On the real clock the store is a copy of the run's
+    /// template (<see cref="TestStore"/>); a test with a clock of its own gets it migrated and seeded on that clock.
+    /// </summary>
     public async Task SeedAsync(IServiceProvider services, bool withAccounts = false)
     {
+        if (services.GetRequiredService<TimeProvider>() == TimeProvider.System)
+        {
+            TestStore.CopyTo(withAccounts ? TestStoreKind.DemoWorkspaceWithAccounts : TestStoreKind.DemoWorkspace, FilePath);
+            return;
+        }
+
         await DatabaseSetup.MigrateAsync(services);
         using var scope = services.CreateScope();
         var provider = scope.ServiceProvider;

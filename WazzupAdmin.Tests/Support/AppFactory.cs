@@ -17,8 +17,8 @@ namespace WazzupAdmin.Tests.Support;
 /// <para>
 /// Every factory works in a fresh temporary folder holding the SQLite file and the data-protection keys, so tests
 /// never share state and never touch the developer's <c>wazzupadmin.db</c>. The environment is "Testing" (not
-/// Development), the demo workspace is seeded unless <see cref="SeedDemo"/> is false, and the folder is deleted
-/// when the factory is disposed.
+/// Development), the demo workspace is seeded unless <see cref="SeedDemo"/> is false (a copy of the run's template,
+/// <see cref="TestStore"/>, unless the test replaces services), and the folder is deleted when the factory is disposed.
 /// </para>
 /// <list type="bullet">
 /// <item>HTTP tests: <c>CreateClient(...)</c> as usual (an in-memory test server), or <see cref="SignInAsync"/> for a
@@ -190,6 +190,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // A new demo store is a copy of the run's template of what the first start leaves (see TestStore); the app's
+        // start-up then finds it seeded, as on any later start. A test that replaces services seeds with them instead.
+        if (ownsWorkspace && SeedDemo && TestServices is null && !File.Exists(DatabasePath))
+        {
+            TestStore.CopyTo(TestStoreKind.DemoStartUp, DatabasePath);
+        }
+
         builder.UseEnvironment("Testing");
         builder.UseSetting($"ConnectionStrings:{DatabaseSetup.ConnectionStringName}", ConnectionString);
         builder.UseSetting("DataProtection:KeysFolder", Path.Combine(WorkspaceFolder, "keys"));

@@ -1,14 +1,11 @@
 using Bunit;
 using WazzupAdmin.Components.Pages.Settings.ApiKeys;
 using WazzupAdmin.Services.Api;
-using WazzupAdmin.Tests.Components.Channels;
 
 namespace WazzupAdmin.Tests.Components.ApiKeys;
 
-public sealed class ApiKeysPageTests : ChannelPageTest
+public sealed class ApiKeysPageTests : AdminPageTest
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
     [Fact]
     public async Task A_created_key_is_shown_once_and_the_list_keeps_only_its_prefix()
     {

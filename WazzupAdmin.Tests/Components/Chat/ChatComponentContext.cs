@@ -74,6 +74,17 @@ public abstract class ChatComponentContext : BunitContext, IAsyncLifetime
         authorization.SetClaims([.. principal.Claims.Where(c => c.Type == ClaimTypes.NameIdentifier)]);
     }
 
+    /// <summary>
+    /// Makes the rendered window wait for its sign-in (the account signed in last) until the returned action lets it
+    /// through, so that a test can tell the render that follows the window's lookup of its account.
+    /// </summary>
+    protected Action HoldSignIn()
+    {
+        var userName = authorization.UserName;
+        authorization.SetAuthorizing();
+        return () => authorization.SetAuthorized(userName);
+    }
+
     /// <summary>Another user's chat use cases, outside the rendered window.</summary>
     protected async Task<ChatService> ChatAsAsync(string crmUserId) =>
         new(Services.GetRequiredService<IDbContextFactory<AppDbContext>>(),

@@ -125,11 +125,15 @@ public sealed class ChatPageTests : ChatComponentContext
     public async Task The_navigation_has_no_chat_link_for_an_account_not_linked_to_a_CRM_user()
     {
         await SignInWithEmailAsync(DemoWorkspace.AdminEmail);
+        var signIn = HoldSignIn();
 
         var link = Render<ChatNavLink>();
+        Assert.Empty(link.FindAll("a"));
+        var rendersWhileLookingUp = link.RenderCount;
+        signIn();
 
-        // Nothing is rendered either while the account is looked up or after; give the lookup time to finish.
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        // The render that follows the lookup: the account is found, and it acts as no CRM user.
+        link.WaitForState(() => link.RenderCount > rendersWhileLookingUp, Patience);
         Assert.Empty(link.FindAll("a"));
     }
 }

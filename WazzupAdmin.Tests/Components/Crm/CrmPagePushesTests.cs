@@ -3,12 +3,11 @@ using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Components.Pages.Settings.Crm;
 using WazzupAdmin.Data;
 using WazzupAdmin.Services.Crm;
-using WazzupAdmin.Tests.Components.Channels;
 
 namespace WazzupAdmin.Tests.Components.Crm;
 
 /// <summary>The CRM page says when the CRM last sent each kind of data, and from where.</summary>
-public sealed class CrmPagePushesTests : ChannelPageTest
+public sealed class CrmPagePushesTests : AdminPageTest
 {
     [Fact]
     public async Task Each_kind_shows_its_last_push_with_its_count_and_source()

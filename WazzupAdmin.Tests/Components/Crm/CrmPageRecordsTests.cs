@@ -4,12 +4,11 @@ using Bunit;
 using WazzupAdmin.Components.Pages.Settings.Crm;
 using WazzupAdmin.Services.Chat;
 using WazzupAdmin.Services.Crm;
-using WazzupAdmin.Tests.Components.Channels;
 
 namespace WazzupAdmin.Tests.Components.Crm;
 
 /// <summary>The CRM data page's contacts and deals: where each came from, and each deal's funnel and stage.</summary>
-public sealed class CrmPageRecordsTests : ChannelPageTest
+public sealed class CrmPageRecordsTests : AdminPageTest
 {
     [Fact]
     public async Task Each_deal_shows_its_funnel_and_stage_and_where_it_came_from()

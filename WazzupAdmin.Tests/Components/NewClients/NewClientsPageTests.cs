@@ -14,43 +14,8 @@ using WazzupAdmin.Services.Settings;
 namespace WazzupAdmin.Tests.Components.NewClients;
 
 /// <summary>The new-clients settings of a channel, rendered for an administrator over the real use cases and a store of its own.</summary>
-public sealed class NewClientsPageTests : BunitContext, IAsyncLifetime
+public sealed class NewClientsPageTests : AdminPageTest
 {
-    // Sales WhatsApp: funnel Sales, stage New lead, first responder, four sales reps receiving new clients.
-    private static readonly Guid SalesWhatsApp = DemoWorkspace.Channels[0].Id;
-
-    // Generous, because the whole suite shares the machine with browser tests.
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
-    private readonly ComponentTestDb db;
-    private IRenderedComponent<MudSnackbarProvider> snackbars = default!;
-
-    public NewClientsPageTests()
-    {
-        JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices(options =>
-        {
-            options.SnackbarConfiguration.ShowTransitionDuration = 0;
-            options.SnackbarConfiguration.HideTransitionDuration = 0;
-        });
-        this.AddAuthorization().SetAuthorized(DemoWorkspace.AdminEmail).SetRoles(Roles.Administrator);
-        db = ComponentTestDb.AddTo(Services);
-    }
-
-    public async Task InitializeAsync()
-    {
-        await db.SeedAsync(Services);
-        Render<MudPopoverProvider>();
-        snackbars = Render<MudSnackbarProvider>();
-    }
-
-    // MudBlazor's services can only be disposed asynchronously, and xunit 2 disposes test classes synchronously.
-    async Task IAsyncLifetime.DisposeAsync()
-    {
-        await DisposeAsync();
-        db.Dispose();
-    }
-
     [Fact]
     public void Choosing_another_funnel_lists_its_stages_and_selects_its_first_stage()
     {
@@ -73,7 +38,7 @@ public sealed class NewClientsPageTests : BunitContext, IAsyncLifetime
         Radio(page, "In turn").Click();
         SaveButton(page).Click();
 
-        snackbars.WaitForAssertion(() => Assert.Contains("Saved", snackbars.Markup, StringComparison.Ordinal), Patience);
+        Snackbars.WaitForAssertion(() => Assert.Contains("Saved", Snackbars.Markup, StringComparison.Ordinal), Patience);
         var stored = await LoadStoredAsync(SalesWhatsApp);
         Assert.Equal("f-partners", stored.FunnelId);
         Assert.Equal("p-meeting", stored.StageId);
@@ -118,7 +83,7 @@ public sealed class NewClientsPageTests : BunitContext, IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Contains("changed by someone else", page.Markup, StringComparison.Ordinal), Patience);
         Assert.Single(page.FindAll("button"), b => b.TextContent.Trim() == "Reload");
-        Assert.DoesNotContain("Saved", snackbars.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("Saved", Snackbars.Markup, StringComparison.Ordinal);
         var stored = await LoadStoredAsync(SalesWhatsApp);
         Assert.Equal(("f-sales", "s-won", DistributionAlgorithm.FirstResponder), (stored.FunnelId, stored.StageId, stored.Algorithm));
         Assert.Equal(otherSave.Version, stored.Channel.Version);

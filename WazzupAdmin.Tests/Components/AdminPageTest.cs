@@ -1,3 +1,4 @@
+using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
@@ -9,19 +10,26 @@ using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Domain.Access;
 using WazzupAdmin.Services.Chat;
 
-namespace WazzupAdmin.Tests.Components.AdminChat;
+namespace WazzupAdmin.Tests.Components;
 
 /// <summary>
-/// An administrator's circuit with MudBlazor's providers, over the real use cases and a seeded demo store of its own.
+/// The one base of the admin pages' bUnit tests: an administrator's circuit with MudBlazor's providers (popovers,
+/// dialogs, snackbars without transitions), over the real use cases and a demo store of its own (a copy of the run's
+/// template, see <see cref="ComponentTestDb"/>). The culture a test switches to is put back when it ends.
 /// </summary>
 public abstract class AdminPageTest : BunitContext, IAsyncLifetime
 {
-    // Sales WhatsApp: first responder to Boris, Carmen, Dmitri and Hugo. Sales Telegram: in turn among Boris, Carmen and Dmitri.
+    // Sales WhatsApp: first responder to Boris, Carmen, Dmitri and Hugo. Sales Telegram: in turn among Boris, Carmen and
+    // Dmitri. Store Instagram: managed by Greta.
     protected static readonly Guid SalesWhatsApp = DemoWorkspace.Channels[0].Id;
     protected static readonly Guid SalesTelegram = DemoWorkspace.Channels[1].Id;
+    protected static readonly Guid StoreInstagram = DemoWorkspace.Channels[2].Id;
 
     // Generous, because the whole suite shares the machine with browser tests.
     protected static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private readonly CultureInfo culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo uiCulture = CultureInfo.CurrentUICulture;
 
     protected AdminPageTest()
     {
@@ -39,19 +47,31 @@ public abstract class AdminPageTest : BunitContext, IAsyncLifetime
 
     protected IRenderedComponent<MudSnackbarProvider> Snackbars { get; private set; } = default!;
 
-    public async Task InitializeAsync()
+    protected IRenderedComponent<MudDialogProvider> Dialogs { get; private set; } = default!;
+
+    /// <summary>Whether the demo's sign-in accounts are seeded too (only the pages that show accounts need them).</summary>
+    protected virtual bool WithAccounts => false;
+
+    /// <summary>Seeds the store and renders the providers; a test class that needs more in its store adds it after this.</summary>
+    public virtual async Task InitializeAsync()
     {
-        await Db.SeedAsync(Services);
+        await Db.SeedAsync(Services, WithAccounts);
         Render<MudPopoverProvider>();
+        Dialogs = Render<MudDialogProvider>();
         Snackbars = Render<MudSnackbarProvider>();
     }
 
     // MudBlazor's services can only be disposed asynchronously, and xunit 2 disposes test classes synchronously.
     async Task IAsyncLifetime.DisposeAsync()
     {
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = uiCulture;
         await DisposeAsync();
         Db.Dispose();
     }
+
+    protected T Service<T>()
+        where T : notnull => Services.GetRequiredService<T>();
 
     /// <summary>A client writes to a channel, through the real incoming message use case.</summary>
     protected async Task<ReceivedMessage> ClientWritesAsync(Guid channelId, string clientId, string clientName, string text = "Hello")
@@ -66,6 +86,9 @@ public abstract class AdminPageTest : BunitContext, IAsyncLifetime
         await context.ChannelAccess.Where(a => a.ChannelId == channelId && a.Role == ChannelRole.SalesRep)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ReceivesNewClients, false));
     }
+
+    protected void AssertSavedMessage() =>
+        Snackbars.WaitForAssertion(() => Assert.Contains("Saved", Snackbars.Markup, StringComparison.Ordinal), Patience);
 
     protected static IElement Button(INodeList nodes, string text) =>
         nodes.QuerySelectorAll("button").Single(b => b.TextContent.Trim() == text);
