@@ -115,12 +115,10 @@ public sealed class ApiAccessTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public void The_real_limit_is_500_requests_in_5_seconds()
     {
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+        var limit = new WazzupAdmin.Api.ApiLimitOptions().RateLimit;
 
-        var (permitLimit, window) = WazzupAdmin.Api.ApiRateLimiting.Limits(configuration);
-
-        Assert.Equal(500, permitLimit);
-        Assert.Equal(TimeSpan.FromSeconds(5), window);
+        Assert.Equal(500, limit.PermitLimit);
+        Assert.Equal(TimeSpan.FromSeconds(5), limit.Window);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public static class ApiV3
             .AddPolicy(ApiKeyAuthenticationHandler.SchemeName, policy => policy
                 .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser());
-        services.AddApiRateLimiting(configuration);
+        services.AddApiRateLimiting();
         services.AddSingleton<FailedAuthenticationThrottle>();
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull);

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace WazzupAdmin.Api;
 
 /// <summary>
 /// Counts failed API authentications per client address and, past <c>Api:FailedAuthentication:PermitLimit</c>
-/// failures (20) in <c>Api:FailedAuthentication:WindowSeconds</c> (60), refuses that address's keys with 429 before
+/// failures (20) in <c>Api:FailedAuthentication:WindowSeconds</c> (60) (<see cref="ApiLimitOptions.FailedAuthentication"/>), refuses that address's keys with 429 before
 /// any of them is looked up: guessing keys, or a CRM stuck with a revoked one, can no longer make every request cost a
 /// database lookup.
 /// <para>
@@ -14,14 +15,14 @@ namespace WazzupAdmin.Api;
 /// of expired windows when it grows, so invented addresses cannot grow it without bound.
 /// </para>
 /// </summary>
-public sealed class FailedAuthenticationThrottle(TimeProvider clock, IConfiguration configuration)
+public sealed class FailedAuthenticationThrottle(TimeProvider clock, IOptions<ApiLimitOptions> options)
 {
     private const int PruneAbove = 10_000;
     private readonly ConcurrentDictionary<string, Window> windows = new(StringComparer.Ordinal);
 
-    public int PermitLimit { get; } = configuration.GetValue("Api:FailedAuthentication:PermitLimit", 20);
+    public int PermitLimit { get; } = options.Value.FailedAuthentication.PermitLimit;
 
-    public TimeSpan WindowLength { get; } = TimeSpan.FromSeconds(configuration.GetValue("Api:FailedAuthentication:WindowSeconds", 60.0));
+    public TimeSpan WindowLength { get; } = options.Value.FailedAuthentication.Window;
 
     /// <returns>How long the address must wait, or null when it may try a key.</returns>
     public TimeSpan? RetryAfter(string address)

@@ -33,6 +33,8 @@ public static class UseCases
         services.AddScoped<CrmPipelineService>();
         services.AddScoped<Api.ChatLinkService>();
         services.AddOptions<Messages.MessageStatusOptions>().BindConfiguration(Messages.MessageStatusOptions.Section);
+        services.AddOptions<Chat.CrmLinkOptions>().BindConfiguration(Chat.CrmLinkOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Chat.CrmLinkOptions>, Chat.CrmLinkOptionsValidation>();
         services.AddScoped<Messages.CrmMessageService>();
         services.AddScoped<Messages.MessageStatusService>();
         services.AddScoped<Messages.WabaTemplateService>();

@@ -66,20 +66,17 @@ public static class CrmLinks
     public const string ContactUrlTemplateKey = "Crm:ContactUrlTemplate";
 
     /// <summary>
-    /// Refuses to start with a template that is neither an http or https address nor a path of the console: every
-    /// link the chat window and the CRM page show is built from these.
+    /// Refuses to start with a template that is neither an http or https address nor a path of the console, before
+    /// anything else runs (the options are checked again when the host starts; see <see cref="CrmLinkOptionsValidation"/>).
     /// </summary>
     public static void Validate(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        foreach (var key in new[] { CreateDealUrlTemplateKey, DealUrlTemplateKey, ContactUrlTemplateKey })
+        var options = configuration.GetSection(CrmLinkOptions.Section).Get<CrmLinkOptions>() ?? new CrmLinkOptions();
+        var result = new CrmLinkOptionsValidation().Validate(null, options);
+        if (result.Failed)
         {
-            var template = configuration[key];
-            if (!string.IsNullOrWhiteSpace(template) && Domain.Security.WebAddress.SafeHref(template) is null)
-            {
-                throw new InvalidOperationException(
-                    $"{key} must be an absolute http or https address or a path of the console such as /demo-crm/deals/{{dealId}}; not valid: {template}");
-            }
+            throw new InvalidOperationException(result.FailureMessage);
         }
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace WazzupAdmin.Services.Webhooks;
 
 /// <summary>The <c>Webhooks</c> configuration section.</summary>
@@ -32,4 +34,43 @@ public sealed class WebhookOptions
 
     /// <summary>Deliveries in flight at once, each for a different contact.</summary>
     public int MaxConcurrentDeliveries { get; set; } = 4;
+}
+
+/// <summary>Refuses to start with intervals or counts the delivery worker cannot run with.</summary>
+public sealed class WebhookOptionsValidation : IValidateOptions<WebhookOptions>
+{
+    public ValidateOptionsResult Validate(string? name, WebhookOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        foreach (var (key, value) in new[]
+                 {
+                     (nameof(options.PollInterval), options.PollInterval), (nameof(options.RetryBase), options.RetryBase),
+                     (nameof(options.RetryCap), options.RetryCap), (nameof(options.DeadLetterAfter), options.DeadLetterAfter),
+                     (nameof(options.AttemptTimeout), options.AttemptTimeout),
+                 })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                failures.Add($"{WebhookOptions.Section}:{key} must be longer than zero, not {value}.");
+            }
+        }
+
+        if (options.RetryCap < options.RetryBase)
+        {
+            failures.Add($"{WebhookOptions.Section}:RetryCap ({options.RetryCap}) must not be shorter than RetryBase ({options.RetryBase}).");
+        }
+
+        if (options.ImmediateRetries < 0 || options.ImmediateRetryDelay < TimeSpan.Zero)
+        {
+            failures.Add($"{WebhookOptions.Section}:ImmediateRetries and ImmediateRetryDelay must not be negative.");
+        }
+
+        if (options.MaxConcurrentDeliveries < 1)
+        {
+            failures.Add($"{WebhookOptions.Section}:MaxConcurrentDeliveries must be at least 1, not {options.MaxConcurrentDeliveries}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

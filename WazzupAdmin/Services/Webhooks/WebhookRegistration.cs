@@ -18,7 +18,8 @@ public static class WebhookRegistration
     /// </summary>
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
-        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section);
+        services.AddOptions<WebhookOptions>().BindConfiguration(WebhookOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidation>();
         services.AddSingleton<WebhookSignal>();
         services.AddSingleton<OutboxCommitInterceptor>();
         services.AddScoped<WebhookSettingsService>();
