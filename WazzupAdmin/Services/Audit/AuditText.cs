@@ -19,6 +19,9 @@ public static class AuditText
     public const string AccountCreated = "Account created";
     public const string CrmUserOf = "CRM user of {0}";
     public const string AccountUnlocked = "Account {0} unlocked";
+    public const string PasswordOf = "Password of {0} set";
+    public const string AdministratorRoleOf = "Administrator role of {0}";
+    public const string AccountDeleted = "Account {0} deleted";
     public const string CrmRemovedNewClientStage = "Funnel and stage for new clients removed by the CRM";
     public const string CrmRestoredNewClientStage = "Funnel and stage for new clients sent again by the CRM";
 

@@ -83,7 +83,7 @@ public sealed partial class CrmSyncService
 
     /// <summary>
     /// Deletes CRM users. Their clients and deals lose their responsible user (and so are listed as unassigned),
-    /// their offers and channel access end, and a console account linked to one stays but is unlinked.
+    /// their offers and channel access end, and a console account linked to one stays but is unlinked, its open windows ended.
     /// </summary>
     public async Task<CrmDeletion> DeleteUsersAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
     {
@@ -105,10 +105,23 @@ public sealed partial class CrmSyncService
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.ResponsibleUserId, (string?)null), cancellationToken);
         await db.ConversationOffers.Where(o => found.Contains(o.UserId)).ExecuteDeleteAsync(cancellationToken);
         await db.ChannelAccess.Where(a => found.Contains(a.CrmUserId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Users.Where(u => found.Contains(u.CrmUserId!))
-            .ExecuteUpdateAsync(s => s.SetProperty(u => u.CrmUserId, (string?)null), cancellationToken);
+        // A console account acting as a deleted user is unlinked, and its sessions end: its open windows acted as that user.
+        var unlinked = await db.Users.Where(u => found.Contains(u.CrmUserId!)).ToListAsync(cancellationToken);
+        foreach (var account in unlinked)
+        {
+            account.CrmUserId = null;
+            account.SecurityStamp = Guid.NewGuid().ToString("N");
+            account.ConcurrencyStamp = Guid.NewGuid().ToString();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
         await db.CrmUsers.Where(u => found.Contains(u.Id)).ExecuteDeleteAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        foreach (var account in unlinked)
+        {
+            revocations.Revoke(account.Id, account.SecurityStamp!);
+        }
 
         foreach (var c in touched)
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Services.Accounts;
 using WazzupAdmin.Services.Chat;
 
 namespace WazzupAdmin.Services.Crm;
@@ -10,7 +11,8 @@ namespace WazzupAdmin.Services.Crm;
 /// stored in one transaction, so a request with any invalid entity stores none of it. What changes who is responsible
 /// for a client reaches open chat windows after the commit.
 /// </summary>
-public sealed partial class CrmSyncService(IDbContextFactory<AppDbContext> dbFactory, ChatNotifier notifier, TimeProvider clock)
+public sealed partial class CrmSyncService(
+    IDbContextFactory<AppDbContext> dbFactory, ChatNotifier notifier, TimeProvider clock, SessionRevocations revocations)
 {
     /// <summary>
     /// The user's unanswered counter: the unanswered conversations they see (a sales rep their own clients and the new
