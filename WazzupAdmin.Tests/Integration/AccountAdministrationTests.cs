@@ -149,7 +149,7 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
     {
         var scope = await app.CreateScopeSignedInAsAsync(email);
         var chat = scope.ServiceProvider.GetRequiredService<ChatService>();
-        var conversationId = (await chat.ListAsync()).First().Id;
+        var conversationId = (await chat.ListAsync())[0].Id;
         Assert.Equal(SendStatus.Sent, (await chat.SendAsync(conversationId, "while signed in")).Status);
         return new Window(scope, conversationId, EndOf(scope), app);
     }
