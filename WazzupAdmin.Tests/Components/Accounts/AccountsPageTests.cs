@@ -4,14 +4,12 @@ using Microsoft.AspNetCore.Identity;
 using WazzupAdmin.Components.Pages.Settings.Accounts;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Demo;
-using WazzupAdmin.Tests.Components;
 
 namespace WazzupAdmin.Tests.Components.Accounts;
 
 public sealed class AccountsPageTests : AdminPageTest
 {
     private const string Boris = "boris@wazzup.demo";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     protected override bool WithAccounts => true;
 
