@@ -38,7 +38,10 @@ public sealed class AppHost : IAsyncDisposable
     /// <param name="seedDemo">Seed the demo workspace (as a first start does).</param>
     /// <param name="serve">Start Kestrel on a free loopback port and the whole request pipeline.</param>
     /// <param name="root">The folder under which the store's file is made; the temporary folder by default.</param>
-    public static async Task<AppHost> StartAsync(bool seedDemo, bool serve, string? root = null)
+    /// <param name="settings">Configuration that overrides the app's, such as a raised API rate limit.</param>
+    /// <param name="endpoints">Endpoints of the benchmark's own, mapped beside the app's on the same Kestrel and pipeline.</param>
+    public static async Task<AppHost> StartAsync(
+        bool seedDemo, bool serve, string? root = null, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplication>? endpoints = null)
     {
         var folder = Path.Combine(root ?? Path.GetTempPath(), "wazzupadmin-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -60,6 +63,11 @@ public sealed class AppHost : IAsyncDisposable
             ["Logging:LogLevel:Microsoft"] = "Error",
             ["Logging:LogLevel:WazzupAdmin"] = "Error",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole();
         builder.AddApplicationServices();
@@ -83,6 +91,7 @@ public sealed class AppHost : IAsyncDisposable
         if (serve)
         {
             app.UseApplicationPipeline();
+            endpoints?.Invoke(app);
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             host.Address = new Uri(address.TrimEnd('/') + "/");

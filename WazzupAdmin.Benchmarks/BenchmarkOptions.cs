@@ -1,14 +1,14 @@
 namespace WazzupAdmin.Benchmarks;
 
 /// <summary>
-/// <c>--quick</c>: small sizes, for a first look or a smoke test. <c>--only distribution,queries,chat</c>: some parts.
+/// <c>--quick</c>: small sizes, for a first look or a smoke test. <c>--only distribution,queries,http,chat</c>: some parts.
 /// <c>--out PATH</c>: where the Markdown goes (default BENCHMARKS.md at the repository root; <c>--out -</c> writes none).
-/// <c>--clients N</c>: new clients per distribution run. <c>--scale X</c>: the generated store's size (1 = a million deals).
+/// <c>--clients N</c>: new clients per distribution run and requests per HTTP run. <c>--scale X</c>: the generated store's size (1 = a million deals).
 /// <c>--circuits N</c> and <c>--messages N</c>: the chat-window part's sizes.
 /// </summary>
 public sealed record BenchmarkOptions(bool Quick, IReadOnlySet<string> Parts, string? OutputPath, int Circuits, int Messages, double Scale, int Clients)
 {
-    public static readonly string[] AllParts = ["distribution", "queries", "chat"];
+    public static readonly string[] AllParts = ["distribution", "queries", "http", "chat"];
 
     public bool Runs(string part) => Parts.Contains(part);
 
@@ -53,7 +53,7 @@ public sealed record BenchmarkOptions(bool Quick, IReadOnlySet<string> Parts, st
                     scale = double.Parse(Value(args, ref i), System.Globalization.CultureInfo.InvariantCulture);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option '{args[i]}'. Options: --quick, --only distribution,queries,chat, --out PATH|-, --clients N, --circuits N, --messages N, --scale X.");
+                    throw new ArgumentException($"Unknown option '{args[i]}'. Options: --quick, --only distribution,queries,http,chat, --out PATH|-, --clients N, --circuits N, --messages N, --scale X.");
             }
         }
 

@@ -38,6 +38,7 @@ public static class Program
         {
             ("distribution", "Distribution of new clients", DistributionBenchmark.RunAsync),
             ("queries", "Queries at scale", QueryBenchmark.RunAsync),
+            ("http", "New clients end to end over HTTP", HttpLoadBenchmark.RunAsync),
             ("chat", "Chat window", ChatWindowBenchmark.RunAsync),
         })
         {

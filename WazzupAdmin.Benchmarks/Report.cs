@@ -13,6 +13,9 @@ public sealed class Section(string title)
     public List<string[]> Rows { get; } = [];
     public List<string> Notes { get; } = [];
 
+    /// <summary>Tables of the same part that follow this one, under headings of the next level.</summary>
+    public List<Section> Subsections { get; } = [];
+
     public Section Columns(params string[] names)
     {
         Header.AddRange(names);
@@ -23,9 +26,9 @@ public sealed class Section(string title)
 
     public void Note(string text) => Notes.Add(text);
 
-    public void Write(StringBuilder output)
+    public void Write(StringBuilder output, int level = 2)
     {
-        output.AppendLine(CultureInfo.InvariantCulture, $"## {Title}").AppendLine();
+        output.AppendLine(CultureInfo.InvariantCulture, $"{new string('#', level)} {Title}").AppendLine();
         if (Header.Count > 0)
         {
             output.AppendLine("| " + string.Join(" | ", Header) + " |");
@@ -41,6 +44,11 @@ public sealed class Section(string title)
         foreach (var note in Notes)
         {
             output.AppendLine(note).AppendLine();
+        }
+
+        foreach (var subsection in Subsections)
+        {
+            subsection.Write(output, level + 1);
         }
     }
 }

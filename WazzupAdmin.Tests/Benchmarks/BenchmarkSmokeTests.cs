@@ -9,9 +9,9 @@ namespace WazzupAdmin.Tests.Benchmarks;
 public sealed class BenchmarkSmokeTests
 {
     [Fact]
-    public async Task A_tiny_run_reports_the_distribution_and_query_tables()
+    public async Task A_tiny_run_reports_the_distribution_query_and_http_tables()
     {
-        var options = BenchmarkOptions.Parse(["--quick", "--only", "distribution,queries", "--clients", "10", "--scale", "0.001", "--out", "-"]);
+        var options = BenchmarkOptions.Parse(["--quick", "--only", "distribution,queries,http", "--clients", "10", "--scale", "0.001", "--out", "-"]);
         using var log = new StringWriter();
 
         var report = await WazzupAdmin.Benchmarks.Program.RunAsync(options, log);
@@ -25,11 +25,21 @@ public sealed class BenchmarkSmokeTests
             Assert.Contains($"| In turn | {producers} | 10 |", report);
         }
 
-        Assert.Contains("Raw commit rate", report);
+        Assert.Contains("One-row commit rate", report);
+        Assert.Contains("### The limit: the same rows by plain prepared statements", report);
+        // In turn writes the contact, its chat, the deal and its link, the conversation, the message and the assignment.
+        Assert.Matches(@"\| In turn \| 32 \| [1-9]\d* \| [\d.]+ \| 7 \| [1-9]\d* \| [1-9]\d* \|", report);
         Assert.Contains("## Queries at scale", report);
         Assert.Matches(@"\| Deals dropdown [^\n]*\| [1-9]\d* rows \|", report);
         Assert.Matches(@"\| Conversation list, first page \(sales rep[^\n]*\| [1-9]\d* rows \|", report);
         Assert.Matches(@"\| Conversation list, first page \(manager[^\n]*\| [1-9]\d* rows \|", report);
+        Assert.Contains("## New clients end to end over HTTP", report);
+        foreach (var connections in HttpLoadBenchmark.ConnectionCounts)
+        {
+            Assert.Matches($@"\| Bare minimal API \(the limit\) \| {connections} \| 10 \| [1-9]\d* \|", report);
+            Assert.Matches($@"\| `POST /v3/simulator/messages`, in turn \| {connections} \| 10 \| [1-9]\d* \|", report);
+        }
+
         Assert.DoesNotContain("## Chat window", report);
     }
 

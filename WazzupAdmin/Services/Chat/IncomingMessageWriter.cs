@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data;
@@ -19,6 +20,15 @@ namespace WazzupAdmin.Services.Chat;
 public sealed class IncomingMessageWriter : IAsyncDisposable, IDisposable
 {
     public const int MaxBatch = 128;
+
+    /// <summary>The meter of the writer's figures, for dotnet-counters, OpenTelemetry or the benchmark program.</summary>
+    public const string MeterName = "WazzupAdmin.IncomingMessages";
+
+    /// <summary>How many messages each committed transaction stored.</summary>
+    public const string BatchSizeInstrument = "wazzupadmin.incoming.batch_size";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Histogram<int> BatchSizes = Meter.CreateHistogram<int>(BatchSizeInstrument, "{message}", "Messages stored in one transaction");
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IDbContextFactory<AppDbContext> dbFactory;
@@ -109,6 +119,7 @@ public sealed class IncomingMessageWriter : IAsyncDisposable, IDisposable
         }
 
         // Committed: the results and the live updates can no longer be undone, nor the batch written twice.
+        BatchSizes.Record(batch.Count);
         for (var index = 0; index < batch.Count; index++)
         {
             batch[index].Completion.TrySetResult(written.Results[index]);
