@@ -108,8 +108,12 @@ public sealed class E2EFixture : IAsyncLifetime
 
     private async Task<Uri> StartConsoleAsync()
     {
-        // The browser tests' webhook receivers listen on 127.0.0.1, which the console refuses by default.
-        app = new AppFactory { Settings = new Dictionary<string, string?> { ["Webhooks:AllowPrivateNetworks"] = "true" } };
+        // The browser tests' webhook receivers listen on 127.0.0.1, which the console refuses by default. A rep who closes
+        // their chat window is offline a second later, so the routing tests need not wait the default minute.
+        app = new AppFactory
+        {
+            Settings = new Dictionary<string, string?> { ["Webhooks:AllowPrivateNetworks"] = "true", ["Routing:PresenceGracePeriod"] = "00:00:01" },
+        };
         return await app.StartOnLoopbackAsync();
     }
 

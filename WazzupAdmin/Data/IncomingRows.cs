@@ -110,12 +110,13 @@ public sealed class IncomingRows : IDisposable
 
     public void InsertAssignment(Assignment assignment) =>
         assignment.Id = Scalar("""
-            INSERT INTO "Assignments" ("ConversationId", "ChannelId", "UserId", "AtUtc", "Reason", "ReasonKind", "ReasonActor", "ReasonPrevious", "ReasonNames")
-            VALUES ($conversation, $channel, $user, $at, $reason, $kind, $actor, $previous, $names) RETURNING "Id"
+            INSERT INTO "Assignments" ("ConversationId", "ChannelId", "UserId", "AtUtc", "Reason", "ReasonKind", "ReasonActor", "ReasonPrevious", "ReasonNames", "ReasonSkipped")
+            VALUES ($conversation, $channel, $user, $at, $reason, $kind, $actor, $previous, $names, $skipped) RETURNING "Id"
             """,
             ("$conversation", assignment.ConversationId), ("$channel", assignment.ChannelId), ("$user", assignment.UserId), ("$at", assignment.AtUtc),
             ("$reason", assignment.Reason), ("$kind", assignment.ReasonKind.ToString()), ("$actor", assignment.ReasonActor),
-            ("$previous", assignment.ReasonPrevious), ("$names", System.Text.Json.JsonSerializer.Serialize(assignment.ReasonNames)));
+            ("$previous", assignment.ReasonPrevious), ("$names", System.Text.Json.JsonSerializer.Serialize(assignment.ReasonNames)),
+            ("$skipped", assignment.ReasonSkipped is null ? null : System.Text.Json.JsonSerializer.Serialize(assignment.ReasonSkipped)));
 
     /// <summary>The channel's rotation as it stands after the batch, inserted the first time.</summary>
     public void SaveTurn(ChannelTurn turn) =>

@@ -25,6 +25,9 @@ public static class UseCases
         services.AddScoped<Chat.IncomingMessageService>();
         services.AddScoped<Chat.ChatService>();
         services.AddSingleton<Chat.ChatNotifier>();
+        services.AddSingleton<Routing.RepPresence>();
+        services.AddOptions<Routing.RoutingOptions>().BindConfiguration(Routing.RoutingOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Routing.RoutingOptions>, Routing.RoutingOptionsValidation>();
         services.AddScoped<Chat.AssignmentService>();
         services.AddScoped<Chat.ClientSimulatorService>();
         services.AddScoped<DemoCrmPages>();

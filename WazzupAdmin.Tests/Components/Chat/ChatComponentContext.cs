@@ -91,7 +91,8 @@ public abstract class ChatComponentContext : BunitContext, IAsyncLifetime
             new CurrentActor(new FixedAuthenticationStateProvider(await PrincipalAsync(ChatWorkspace.EmailOf(crmUserId)))),
             Services.GetRequiredService<ChatNotifier>(),
             TimeProvider.System,
-            Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WazzupAdmin.Services.Messages.MessageStatusOptions>>());
+            Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WazzupAdmin.Services.Messages.MessageStatusOptions>>(),
+            Services.GetRequiredService<WazzupAdmin.Services.Routing.RepPresence>());
 
     protected async Task<ReceivedMessage> ReceiveAsync(IncomingMessage message)
     {

@@ -31,6 +31,10 @@ public sealed partial class AccessPage(IPage page)
     /// <summary>Shown only for sales reps.</summary>
     public ILocator ReceivesNewClients(string userName) => page.GetByLabel($"{userName} receives new clients", new() { Exact = true });
 
+    /// <summary>A sales rep's live status: Online, Away or Offline.</summary>
+    public ILocator StatusOf(string userName) =>
+        page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Rowheader, new() { Name = userName }) }).GetByTestId("rep-status");
+
     public async Task<AccessPage> GotoAsync(string path, string channelName)
     {
         await BlazorPage.GotoAsync(page, path);

@@ -26,6 +26,8 @@ public sealed partial class NewClientsPage(IPage page)
 
     public ILocator NobodyWarning => page.GetByText("Nobody would receive new clients");
 
+    public ILocator OnlyOnlineReps => page.GetByLabel("Only online sales reps receive new clients", new() { Exact = true });
+
     public ILocator SaveButton => page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true });
 
     public ILocator SavedMessage => page.GetByText(SavedPattern());

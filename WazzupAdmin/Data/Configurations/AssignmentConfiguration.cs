@@ -10,7 +10,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
     public void Configure(EntityTypeBuilder<Assignment> builder)
     {
         builder.Property(a => a.UserId).HasMaxLength(FieldLimits.UserId);
-        builder.Property(a => a.Reason).HasMaxLength(1000);
+        builder.Property(a => a.Reason).HasMaxLength(Assignment.ReasonLength);
         builder.Property(a => a.ReasonKind).HasConversion<string>().HasMaxLength(40);
         builder.Property(a => a.ReasonActor).HasMaxLength(256);
         builder.Property(a => a.ReasonPrevious).HasMaxLength(256);

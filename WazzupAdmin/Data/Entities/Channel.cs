@@ -43,5 +43,13 @@ public sealed class Channel
 
     public string? RemovedStageId { get; set; }
 
+    // Routing settings. With none of them used the channel routes new clients as it always did.
+
+    /// <summary>Only sales reps at their chat window (or within the grace period after closing it) receive new clients.</summary>
+    public bool OnlyOnlineRepsReceiveNewClients { get; set; }
+
+    /// <summary>The most unanswered clients a sales rep may hold on this channel before being skipped; null for no limit.</summary>
+    public int? MaxUnansweredPerRep { get; set; }
+
     public List<ChannelAccess> Access { get; set; } = [];
 }

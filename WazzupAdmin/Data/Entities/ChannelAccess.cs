@@ -13,4 +13,7 @@ public sealed class ChannelAccess
 
     /// <summary>Only meaningful for sales reps: whether they take part in the distribution of new clients.</summary>
     public bool ReceivesNewClients { get; set; }
+
+    /// <summary>Only for sales reps: their own most unanswered clients, overriding the channel's; null to use the channel's.</summary>
+    public int? MaxUnanswered { get; set; }
 }

@@ -106,8 +106,16 @@ public sealed class Assignment
     /// <summary>See <see cref="AssignmentReason.Names"/>.</summary>
     public List<string> ReasonNames { get; set; } = [];
 
+    /// <summary>
+    /// The sales reps routing passed over, each as <c>Reason:Name</c> (a <see cref="Domain.Distribution.Routing.SkipReason"/>
+    /// and the rep's name); null when nobody was.
+    /// </summary>
+    public List<string>? ReasonSkipped { get; set; }
+
     /// <summary>The facts, as the pages render them in the reader's language.</summary>
-    public AssignmentReason Why => new(ReasonKind, ReasonActor, ReasonPrevious, ReasonNames, Reason);
+    public AssignmentReason Why => new(ReasonKind, ReasonActor, ReasonPrevious, ReasonNames, Reason) { Skipped = SkippedRep.Parse(ReasonSkipped) };
+
+    public const int ReasonLength = 1000;
 
     public Assignment Because(AssignmentReason reason)
     {
@@ -115,7 +123,8 @@ public sealed class Assignment
         ReasonActor = reason.Actor;
         ReasonPrevious = reason.Previous;
         ReasonNames = [.. reason.Names];
-        Reason = reason.English;
+        ReasonSkipped = reason.Skipped.Count == 0 ? null : [.. reason.Skipped.Select(s => s.Stored)];
+        Reason = Domain.Crm.FieldRules.Truncate(reason.English, ReasonLength);
         return this;
     }
 }

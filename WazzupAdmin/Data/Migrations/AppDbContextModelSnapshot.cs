@@ -311,6 +311,9 @@ namespace WazzupAdmin.Data.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("ReasonSkipped")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UserId")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -395,10 +398,16 @@ namespace WazzupAdmin.Data.Migrations
                     b.Property<string>("FunnelId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MaxUnansweredPerRep")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("OnlyOnlineRepsReceiveNewClients")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PlainId")
                         .IsRequired()
@@ -454,6 +463,9 @@ namespace WazzupAdmin.Data.Migrations
 
                     b.Property<string>("CrmUserId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxUnanswered")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("ReceivesNewClients")
                         .HasColumnType("INTEGER");
@@ -706,6 +718,9 @@ namespace WazzupAdmin.Data.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AwaySinceUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")

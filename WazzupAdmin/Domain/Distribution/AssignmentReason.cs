@@ -13,6 +13,42 @@ public enum AssignmentReasonKind
     FirstResponderClaimed,
     AssignedBy,
     SetByCrm,
+
+    /// <summary>Sales reps receive new clients but none could take this one (offline, away, at capacity): it stays unassigned.</summary>
+    NobodyAvailable,
+}
+
+/// <summary>A sales rep routing passed over for a client, and why.</summary>
+public sealed record SkippedRep(string Name, Routing.SkipReason Reason)
+{
+    /// <summary>The form kept in the assignment history: <c>Reason:Name</c>.</summary>
+    public string Stored => $"{Reason}:{Name}";
+
+    public const string OfflineText = "Offline";
+    public const string AwayText = "Away";
+    public const string AtCapacityText = "At capacity";
+    public const string OutsideHoursText = "Outside hours";
+    public const string DayOffText = "Day off";
+    public const string TimedOutText = "Timed out";
+    public const string WeightText = "Weight";
+
+    /// <summary>The reason's English word (the UI's resource key).</summary>
+    public string ReasonText => Reason switch
+    {
+        Routing.SkipReason.Offline => OfflineText,
+        Routing.SkipReason.Away => AwayText,
+        Routing.SkipReason.AtCapacity => AtCapacityText,
+        Routing.SkipReason.OutsideHours => OutsideHoursText,
+        Routing.SkipReason.DayOff => DayOffText,
+        Routing.SkipReason.TimedOut => TimedOutText,
+        _ => WeightText,
+    };
+
+    public static IReadOnlyList<SkippedRep> Parse(IEnumerable<string>? stored) =>
+    [
+        .. (stored ?? []).Select(s => s.Split(':', 2)).Where(p => p.Length == 2 && Enum.TryParse<Routing.SkipReason>(p[0], out _))
+            .Select(p => new SkippedRep(p[1], Enum.Parse<Routing.SkipReason>(p[0]))),
+    ];
 }
 
 /// <summary>
@@ -36,8 +72,16 @@ public sealed record AssignmentReason(AssignmentReasonKind Kind, string? Actor, 
     public const string AssignedByText = "Assigned by {0}.";
     public const string AssignedByPreviouslyText = "Assigned by {0}; previously {1}.";
     public const string SetByCrmText = "Responsible set by the CRM ({0}).";
+    public const string NobodyAvailableText = "Nobody could take the client now; it stays unassigned.";
+    public const string SkippedText = "Skipped: {0}.";
+
+    /// <summary>The sales reps routing passed over, with why; empty when nobody was or for reasons that are not routing's.</summary>
+    public IReadOnlyList<SkippedRep> Skipped { get; init; } = [];
 
     public static AssignmentReason NobodyEligible() => new(AssignmentReasonKind.NobodyEligible, null, null, []);
+
+    public static AssignmentReason NobodyAvailable(IReadOnlyList<SkippedRep> skipped) =>
+        new(AssignmentReasonKind.NobodyAvailable, null, null, []) { Skipped = skipped };
 
     /// <param name="after">The rep who had the previous turn; null for the channel's first.</param>
     public static AssignmentReason InTurn(string? after, IReadOnlyList<string> eligible) => new(AssignmentReasonKind.InTurn, after, null, eligible);
@@ -65,6 +109,7 @@ public sealed record AssignmentReason(AssignmentReasonKind Kind, string? Actor, 
         AssignmentReasonKind.AssignedBy when Previous is null => (AssignedByText, [Actor ?? ""]),
         AssignmentReasonKind.AssignedBy => (AssignedByPreviouslyText, [Actor ?? "", Previous]),
         AssignmentReasonKind.SetByCrm => (SetByCrmText, [Actor ?? ""]),
+        AssignmentReasonKind.NobodyAvailable => (NobodyAvailableText, []),
         _ => ("{0}", [Text ?? ""]),
     };
 
@@ -74,9 +119,14 @@ public sealed record AssignmentReason(AssignmentReasonKind Kind, string? Actor, 
         get
         {
             var (template, arguments) = Sentence;
-            return string.Format(CultureInfo.InvariantCulture, template, arguments);
+            var sentence = string.Format(CultureInfo.InvariantCulture, template, arguments);
+            return Skipped.Count == 0
+                ? sentence
+                : sentence + " " + string.Format(CultureInfo.InvariantCulture, SkippedFormat, string.Join(", ", Skipped.Select(s => $"{s.Name} ({s.ReasonText})")));
         }
     }
 
     private string List => string.Join(", ", Names);
+
+    private static readonly System.Text.CompositeFormat SkippedFormat = System.Text.CompositeFormat.Parse(SkippedText);
 }

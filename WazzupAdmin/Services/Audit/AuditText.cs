@@ -24,6 +24,9 @@ public static class AuditText
     public const string AccountDeleted = "Account {0} deleted";
     public const string CrmRemovedNewClientStage = "Funnel and stage for new clients removed by the CRM";
     public const string CrmRestoredNewClientStage = "Funnel and stage for new clients sent again by the CRM";
+    public const string OnlyOnlineReps = "Only online sales reps receive new clients";
+    public const string MaxUnansweredPerRep = "Most unanswered clients per sales rep";
+    public const string MaxUnansweredOf = "Most unanswered clients of {0}";
 
     public const string NoAccess = "No access";
     public const string QualityControl = "Quality control";
@@ -35,6 +38,10 @@ public static class AuditText
     public const string Active = "Active";
     public const string Disabled = "Disabled";
     public const string Administrator = "Administrator";
+    public const string Yes = "Yes";
+    public const string No = "No";
+    public const string NoLimit = "No limit";
+    public const string ChannelLimit = "The channel's limit";
 
     public static string Access(ChannelRole role, bool receivesNewClients) => role switch
     {
@@ -43,6 +50,11 @@ public static class AuditText
         ChannelRole.SalesRep => receivesNewClients ? SalesRepReceiving : SalesRepNotReceiving,
         _ => NoAccess,
     };
+
+    public static string YesNo(bool value) => value ? Yes : No;
+
+    /// <summary>A limit as stored in an entry: the number itself needs no translation.</summary>
+    public static string Limit(int? limit, string none = NoLimit) => limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? none;
 
     public static string Algorithm(Domain.Distribution.DistributionAlgorithm algorithm) =>
         algorithm == Domain.Distribution.DistributionAlgorithm.RoundRobin ? InTurn : FirstResponder;

@@ -57,6 +57,12 @@ public sealed record DistributionPreview(
 {
     /// <summary>Nobody is eligible: the next new client would stay unassigned.</summary>
     public bool Nobody => NextRep is null && OfferedTo.Count == 0;
+
+    /// <summary>Reps receive new clients, but none could take one now (offline, away, at capacity).</summary>
+    public bool NobodyAvailable { get; init; }
+
+    /// <summary>The reps the next client would pass over, and why.</summary>
+    public IReadOnlyList<SkippedRep> Skipped { get; init; } = [];
 }
 
 /// <param name="UserName">The user made responsible; null when the client was recorded unassigned or offered to several reps.</param>
@@ -67,7 +73,8 @@ public sealed record AssignmentHistoryRow(long Id, DateTime AtUtc, long Conversa
 /// Unassigned clients and who becomes responsible for them. Administrators may assign any channel's clients, a
 /// channel's managers that channel's; whoever assigns, the contact and the client's new deal get the same sales rep.
 /// </summary>
-public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, ChatNotifier notifier, TimeProvider clock)
+public sealed class AssignmentService(
+    IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, ChatNotifier notifier, TimeProvider clock, Routing.RepPresence presence)
 {
     public const string SalesRepField = "SalesRepUserId";
 
@@ -226,21 +233,21 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         }
 
         // The same question the incoming message service asks the distribution, on the same state.
-        var eligible = await db.ChannelAccess.AsNoTracking().EligibleForNewClients(channelId)
-            .Select(a => new SalesRepOption(a.CrmUserId, a.CrmUser!.Name))
-            .ToDictionaryAsync(r => r.UserId, StringComparer.Ordinal, cancellationToken);
         var lastAssigned = await db.ChannelTurns.AsNoTracking().Where(t => t.ChannelId == channelId)
             .Select(t => t.LastAssignedUserId).FirstOrDefaultAsync(cancellationToken);
-        var lastName = lastAssigned is null ? null
-            : await db.CrmUsers.AsNoTracking().Where(u => u.Id == lastAssigned).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
-        var decision = NewClientDistribution.Decide(channel.Algorithm, eligible.Keys, lastAssigned,
-            id => eligible.TryGetValue(id, out var rep) ? rep.Name : id == lastAssigned ? lastName ?? id : id);
+        var routing = await Routing.ChannelRoutingState.LoadAsync(db, channel, presence, [lastAssigned], cancellationToken);
+        var plan = routing.Plan(lastAssigned, clock.GetUtcNow());
+        SalesRepOption Option(string id) => new(id, routing.NameOf(id));
 
         return new DistributionPreview(
             ChannelHeader.From(channel),
             channel.Algorithm,
-            decision.AssignedTo is null ? null : eligible[decision.AssignedTo],
-            [.. decision.OfferedTo.Select(id => eligible[id])]);
+            plan.AssignedTo is null ? null : Option(plan.AssignedTo),
+            [.. plan.OfferedTo.Select(Option)])
+        {
+            Skipped = [.. plan.Skipped.Select(v => new SkippedRep(routing.NameOf(v.UserId), v.Skipped!.Value))],
+            NobodyAvailable = plan.Outcome == Domain.Distribution.Routing.RoutingOutcome.Queued,
+        };
     }
 
     /// <summary>Who was made responsible for the channel's clients and why, newest first.</summary>
@@ -253,15 +260,25 @@ public sealed class AssignmentService(IDbContextFactory<AppDbContext> dbFactory,
         var items = await query
             .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
             .Skip(skip).Take(take)
-            .Select(a => new AssignmentHistoryRow(
+            .Select(a => new
+            {
                 a.Id,
                 a.AtUtc,
                 a.ConversationId,
-                db.Conversations.Where(c => c.Id == a.ConversationId).Select(c => c.Contact!.Name).FirstOrDefault() ?? "",
-                db.CrmUsers.Where(u => u.Id == a.UserId).Select(u => u.Name).FirstOrDefault(),
-                new AssignmentReason(a.ReasonKind, a.ReasonActor, a.ReasonPrevious, a.ReasonNames, a.Reason)))
+                ClientName = db.Conversations.Where(c => c.Id == a.ConversationId).Select(c => c.Contact!.Name).FirstOrDefault() ?? "",
+                UserName = db.CrmUsers.Where(u => u.Id == a.UserId).Select(u => u.Name).FirstOrDefault(),
+                a.ReasonKind,
+                a.ReasonActor,
+                a.ReasonPrevious,
+                a.ReasonNames,
+                a.Reason,
+                a.ReasonSkipped,
+            })
             .ToListAsync(cancellationToken);
-        return new Paged<AssignmentHistoryRow>(items, total);
+        return new Paged<AssignmentHistoryRow>(
+            [.. items.Select(a => new AssignmentHistoryRow(a.Id, a.AtUtc, a.ConversationId, a.ClientName, a.UserName,
+                new AssignmentReason(a.ReasonKind, a.ReasonActor, a.ReasonPrevious, a.ReasonNames, a.Reason) { Skipped = SkippedRep.Parse(a.ReasonSkipped) }))],
+            total);
     }
 
     private static IQueryable<ChannelAccess> SalesReps(AppDbContext db) =>

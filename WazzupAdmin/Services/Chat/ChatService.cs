@@ -17,7 +17,7 @@ namespace WazzupAdmin.Services.Chat;
 /// </summary>
 public sealed class ChatService(
     IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, ChatNotifier notifier, TimeProvider clock,
-    IOptions<MessageStatusOptions> statusOptions)
+    IOptions<MessageStatusOptions> statusOptions, Routing.RepPresence presence)
 {
     public const string QualityControlCannotWrite = "Quality control cannot write.";
     public const string BelongsToAnotherRep = "This client belongs to another sales rep.";
@@ -75,6 +75,39 @@ public sealed class ChatService(
             .Take(take)
             .Select(Summary)
             .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Whether the signed-in user has said they are away (they receive no new clients on any channel).</summary>
+    public async Task<bool> IsAwayAsync(CancellationToken cancellationToken = default)
+    {
+        var (db, me) = await OpenForUserAsync(cancellationToken);
+        await using var _ = db;
+        return me is not null
+            && await db.CrmUsers.AsNoTracking().AnyAsync(u => u.Id == me.UserId && u.AwaySinceUtc != null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The signed-in user's own away switch: while it is on they receive no new clients on any channel, whether or not
+    /// their chat window is open. Their own clients stay theirs.
+    /// </summary>
+    public async Task SetAwayAsync(bool away, CancellationToken cancellationToken = default)
+    {
+        var me = await CurrentUserAsync(cancellationToken);
+        if (me is null)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var user = await db.CrmUsers.FirstOrDefaultAsync(u => u.Id == me.UserId, cancellationToken);
+        if (user is null || (user.AwaySinceUtc is not null) == away)
+        {
+            return;
+        }
+
+        user.AwaySinceUtc = away ? clock.GetUtcNow().UtcDateTime : null;
+        await db.SaveChangesAsync(cancellationToken);
+        presence.Changed(me.UserId);
     }
 
     /// <summary>The channels whose every conversation the user sees: where they are manager or quality control.</summary>

@@ -4,7 +4,9 @@ using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Channels;
 using WazzupAdmin.Domain.Crm;
 using WazzupAdmin.Domain.Distribution;
+using WazzupAdmin.Domain.Distribution.Routing;
 using WazzupAdmin.Domain.Webhooks;
+using WazzupAdmin.Services.Routing;
 using WazzupAdmin.Services.Settings;
 using WazzupAdmin.Services.Webhooks;
 
@@ -17,7 +19,7 @@ namespace WazzupAdmin.Services.Chat;
 /// second message of a new client finds its contact, and each new client of an in-turn channel takes the next turn.
 /// The rows are written by <see cref="IncomingRows"/>'s prepared statements; EF Core only reads.
 /// </summary>
-internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuration, TimeProvider clock)
+internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuration, TimeProvider clock, RepPresence presence)
 {
     private readonly Dictionary<(string ChatType, string ChatId), Contact> contacts = [];
     private readonly Dictionary<(Guid ChannelId, string ContactId), Conversation> conversations = [];
@@ -34,9 +36,10 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
     public sealed record Written(IReadOnlyList<ReceiveResult> Results, IReadOnlyList<ChatEvent> Events, bool WroteOutboxEvents = false);
 
     public static async Task<Written> WriteAsync(
-        AppDbContext db, IReadOnlyList<IncomingMessage> messages, IConfiguration configuration, TimeProvider clock, CancellationToken cancellationToken)
+        AppDbContext db, IReadOnlyList<IncomingMessage> messages, IConfiguration configuration, TimeProvider clock, RepPresence presence,
+        CancellationToken cancellationToken)
     {
-        var batch = new IncomingBatch(db, configuration, clock);
+        var batch = new IncomingBatch(db, configuration, clock, presence);
         return await batch.WriteAsync(messages, cancellationToken);
     }
 
@@ -109,8 +112,8 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         public bool IsNewClient => Decision is not null;
     }
 
-    /// <summary>The channel's eligible reps, its rotation and where its new deals go, read once a batch.</summary>
-    private sealed record NewClientRules(IReadOnlyList<string> Eligible, ChannelTurn Turn, IReadOnlyDictionary<string, string> Names, NewDealStage Stage);
+    /// <summary>The channel's reps as routing sees them, its rotation and where its new deals go, read once a batch.</summary>
+    private sealed record NewClientRules(ChannelRoutingState Routing, ChannelTurn Turn, NewDealStage Stage);
 
     /// <summary>Where the channel's new deals go, with the names they have now, which the deal keeps.</summary>
     private sealed record NewDealStage(string? FunnelId, string? StageId, string? FunnelName, string? StageName);
@@ -262,8 +265,14 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         }
         else
         {
+            var wasAnswered = !conversation.Unanswered;
             entry = AddIncoming(conversation, message.Incoming.Text, now);
             rows.UpdateConversationActivity(conversation);
+            // A cap counts unanswered clients: a client of this batch's channel who writes again counts from now on.
+            if (wasAnswered && contact.ResponsibleUserId is { } responsible && rules.TryGetValue(message.Channel.Id, out var channelRules))
+            {
+                channelRules.Routing.BecameUnanswered(responsible);
+            }
         }
 
         conversations[key] = conversation;
@@ -277,8 +286,9 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         var channel = message.Channel;
         var channelRules = await RulesAsync(channel, cancellationToken);
         var turn = channelRules.Turn;
-        var decision = NewClientDistribution.Decide(
-            channel.Algorithm, channelRules.Eligible, turn.LastAssignedUserId, id => channelRules.Names.GetValueOrDefault(id, id));
+        var plan = channelRules.Routing.Plan(turn.LastAssignedUserId, clock.GetUtcNow());
+        var decision = new DistributionDecision(plan.AssignedTo, plan.OfferedTo, channelRules.Routing.ReasonFor(plan, turn.LastAssignedUserId));
+        channelRules.Routing.Handed(plan);
         if (decision.AssignedTo is not null)
         {
             turn.LastAssignedUserId = decision.AssignedTo;
@@ -345,16 +355,12 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
             return known;
         }
 
-        var eligible = await db.ChannelAccess.AsNoTracking().EligibleForNewClients(channel.Id)
-            .Select(a => a.CrmUserId)
-            .ToListAsync(cancellationToken);
         var turn = await db.ChannelTurns.AsNoTracking().FirstOrDefaultAsync(t => t.ChannelId == channel.Id, cancellationToken)
             ?? new ChannelTurn { ChannelId = channel.Id };
 
-        // Every later turn of the batch goes to one of the eligible, so their names and the last one served's are all it needs.
-        var named = eligible.Append(turn.LastAssignedUserId ?? "").ToList();
-        var names = await db.CrmUsers.AsNoTracking().Where(u => named.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        var loaded = new NewClientRules(eligible, turn, names, await NewDealStageAsync(channel, cancellationToken));
+        // Every later turn of the batch goes to one of the reps, so their names and the last one served's are all it needs.
+        var routing = await ChannelRoutingState.LoadAsync(db, channel, presence, [turn.LastAssignedUserId], cancellationToken);
+        var loaded = new NewClientRules(routing, turn, await NewDealStageAsync(channel, cancellationToken));
         rules[channel.Id] = loaded;
         return loaded;
     }

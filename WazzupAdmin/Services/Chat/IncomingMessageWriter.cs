@@ -36,18 +36,20 @@ public sealed class IncomingMessageWriter : IAsyncDisposable, IDisposable
     private readonly WebhookSignal webhooks;
     private readonly IConfiguration configuration;
     private readonly TimeProvider clock;
+    private readonly Routing.RepPresence presence;
     private readonly ILogger<IncomingMessageWriter> logger;
     private readonly Task writing;
 
     public IncomingMessageWriter(
         IDbContextFactory<AppDbContext> dbFactory, ChatNotifier notifier, WebhookSignal webhooks, IConfiguration configuration, TimeProvider clock,
-        ILogger<IncomingMessageWriter> logger)
+        Routing.RepPresence presence, ILogger<IncomingMessageWriter> logger)
     {
         this.dbFactory = dbFactory;
         this.notifier = notifier;
         this.webhooks = webhooks;
         this.configuration = configuration;
         this.clock = clock;
+        this.presence = presence;
         this.logger = logger;
         writing = Task.Run(WriteQueuedAsync);
     }
@@ -139,7 +141,7 @@ public sealed class IncomingMessageWriter : IAsyncDisposable, IDisposable
     private async Task<IncomingBatch.Written> WriteOnceAsync(List<Pending> batch)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await IncomingBatch.WriteAsync(db, [.. batch.Select(p => p.Message)], configuration, clock, CancellationToken.None);
+        return await IncomingBatch.WriteAsync(db, [.. batch.Select(p => p.Message)], configuration, clock, presence, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

@@ -21,12 +21,14 @@ public sealed record ChannelHeader(Guid Id, Transport Transport, string PlainId,
 }
 
 /// <summary>One CRM user's access to a channel. Users without access are listed with <see cref="ChannelRole.NoAccess"/>.</summary>
-public sealed record UserAccess(string UserId, string UserName, ChannelRole Role, bool ReceivesNewClients);
+/// <param name="MaxUnanswered">A sales rep's own most unanswered clients, overriding the channel's; null to use the channel's.</param>
+public sealed record UserAccess(string UserId, string UserName, ChannelRole Role, bool ReceivesNewClients, int? MaxUnanswered = null);
 
 public sealed record ChannelAccessSheet(ChannelHeader Channel, IReadOnlyList<UserAccess> Users, IReadOnlyList<ChannelHeader> OtherChannels);
 
 /// <summary>Who has which role on a channel, and which sales reps receive new clients.</summary>
-public sealed class ChannelAccessService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock)
+public sealed class ChannelAccessService(
+    IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock, Routing.RepPresence presence)
 {
     public async Task<ChannelAccessSheet?> LoadAsync(Guid channelId, CancellationToken cancellationToken = default)
     {
@@ -63,6 +65,11 @@ public sealed class ChannelAccessService(IDbContextFactory<AppDbContext> dbFacto
             return SaveOutcome.NotFound;
         }
 
+        if (changes.FirstOrDefault(c => c.MaxUnanswered is < 1 or > RoutingChoices.MaxCapacity) is { } outOfRange)
+        {
+            return SaveOutcome.Invalid(new FieldError(nameof(UserAccess.MaxUnanswered), MaxUnansweredRange, outOfRange.UserName));
+        }
+
         var ids = changes.Select(c => c.UserId).ToHashSet(StringComparer.Ordinal);
         var users = await db.CrmUsers.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
         var unknown = ids.Where(id => !users.ContainsKey(id)).ToList();
@@ -78,6 +85,14 @@ public sealed class ChannelAccessService(IDbContextFactory<AppDbContext> dbFacto
             var before = Describe(row?.Role ?? ChannelRole.NoAccess, row?.ReceivesNewClients ?? false);
             var receives = change.Role == ChannelRole.SalesRep && change.ReceivesNewClients;
             var after = Describe(change.Role, receives);
+            var limit = change.Role == ChannelRole.SalesRep ? change.MaxUnanswered : null;
+            if (row is not null && row.Role != ChannelRole.NoAccess && change.Role != ChannelRole.NoAccess && row.MaxUnanswered != limit)
+            {
+                db.Record(actor, now, channel, AuditText.MaxUnansweredOf, AuditText.Limit(row.MaxUnanswered, AuditText.ChannelLimit),
+                    AuditText.Limit(limit, AuditText.ChannelLimit), subject: users[change.UserId].Name);
+                row.MaxUnanswered = limit;
+            }
+
             if (before == after)
             {
                 continue;
@@ -92,7 +107,7 @@ public sealed class ChannelAccessService(IDbContextFactory<AppDbContext> dbFacto
             }
             else if (row is null)
             {
-                channel.Access.Add(new ChannelAccess { CrmUserId = change.UserId, Role = change.Role, ReceivesNewClients = receives });
+                channel.Access.Add(new ChannelAccess { CrmUserId = change.UserId, Role = change.Role, ReceivesNewClients = receives, MaxUnanswered = limit });
             }
             else
             {
@@ -104,6 +119,23 @@ public sealed class ChannelAccessService(IDbContextFactory<AppDbContext> dbFacto
         }
 
         return await ChannelVersioning.SaveAsync(db, channel, expectedVersion, cancellationToken);
+    }
+
+    public const string MaxUnansweredRange = "The most unanswered clients of {0} must be a whole number from 1 to 1000, or empty for the channel's limit.";
+
+    /// <summary>
+    /// The status of each of the channel's sales reps right now: away when they said so in the chat window, online while a
+    /// chat window of theirs is open (or closed within the grace period), offline otherwise.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, Domain.Distribution.Routing.Presence>> StatusesAsync(Guid channelId, CancellationToken cancellationToken = default)
+    {
+        await currentActor.RequireAdministratorAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reps = await db.ChannelAccess.AsNoTracking()
+            .Where(a => a.ChannelId == channelId && a.Role == ChannelRole.SalesRep)
+            .Select(a => new { a.CrmUserId, a.CrmUser!.AwaySinceUtc })
+            .ToListAsync(cancellationToken);
+        return reps.ToDictionary(r => r.CrmUserId, r => presence.Of(r.CrmUserId, r.AwaySinceUtc is not null), StringComparer.Ordinal);
     }
 
     private static string Describe(ChannelRole role, bool receivesNewClients) => AuditText.Access(role, receivesNewClients);
@@ -119,7 +151,7 @@ public sealed class ChannelAccessService(IDbContextFactory<AppDbContext> dbFacto
             })
             .ToListAsync(cancellationToken);
         return [.. rows
-            .Select(r => new UserAccess(r.Id, r.Name, r.Access?.Role ?? ChannelRole.NoAccess, r.Access?.ReceivesNewClients ?? false))
+            .Select(r => new UserAccess(r.Id, r.Name, r.Access?.Role ?? ChannelRole.NoAccess, r.Access?.ReceivesNewClients ?? false, r.Access?.MaxUnanswered))
             .OrderBy(u => u.UserName, StringComparer.CurrentCultureIgnoreCase)];
     }
 }

@@ -18,10 +18,22 @@ public sealed record FunnelOption(string Id, string Name, IReadOnlyList<StageOpt
 
 public sealed record EligibleRep(string UserId, string Name);
 
+/// <summary>A channel's routing choices on the new-clients page.</summary>
+/// <param name="OnlyOnlineReps">Only sales reps at their chat window receive new clients.</param>
+/// <param name="MaxUnansweredPerRep">The most unanswered clients a rep may hold before being skipped; null for no limit.</param>
+public sealed record RoutingChoices(bool OnlyOnlineReps, int? MaxUnansweredPerRep)
+{
+    public const int MaxCapacity = 1000;
+    public const string CapacityField = "MaxUnansweredPerRep";
+    public const string CapacityRange = "Enter a whole number from 1 to 1000, or leave it empty for no limit.";
+}
+
 public sealed record NewClientSettings(
     ChannelHeader Channel, IReadOnlyList<FunnelOption> Funnels, string? FunnelId, string? StageId,
     DistributionAlgorithm Algorithm, IReadOnlyList<EligibleRep> EligibleReps)
 {
+    public RoutingChoices Routing { get; init; } = new(false, null);
+
     /// <summary>Set while the CRM has removed the channel's stage and nobody has chosen again; a save clears it.</summary>
     public StageRemovedWarning? StageRemoved { get; init; }
 }
@@ -53,12 +65,15 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
             channel.Algorithm,
             [.. eligible.OrderBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase)])
         {
+            Routing = new RoutingChoices(channel.OnlyOnlineRepsReceiveNewClients, channel.MaxUnansweredPerRep),
             StageRemoved = (await StageRemovedWarning.ForChannelsAsync(db, [channelId], cancellationToken)).GetValueOrDefault(channelId),
         };
     }
 
+    /// <param name="routing">The routing choices; null leaves them as they are.</param>
     public async Task<SaveOutcome> SaveAsync(
-        Guid channelId, long expectedVersion, string? funnelId, string? stageId, DistributionAlgorithm algorithm, CancellationToken cancellationToken = default)
+        Guid channelId, long expectedVersion, string? funnelId, string? stageId, DistributionAlgorithm algorithm, RoutingChoices? routing = null,
+        CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.RequireAdministratorAsync();
         if (string.IsNullOrEmpty(funnelId))
@@ -74,6 +89,11 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
         if (!Enum.IsDefined(algorithm))
         {
             return SaveOutcome.Invalid(new FieldError("Algorithm", "Choose a distribution algorithm."));
+        }
+
+        if (routing?.MaxUnansweredPerRep is < 1 or > RoutingChoices.MaxCapacity)
+        {
+            return SaveOutcome.Invalid(new FieldError(RoutingChoices.CapacityField, RoutingChoices.CapacityRange));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -106,6 +126,21 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
         if (channel.Algorithm != algorithm)
         {
             db.Record(actor, now, channel, AuditText.DistributionAlgorithm, AuditText.Algorithm(channel.Algorithm), AuditText.Algorithm(algorithm));
+        }
+
+        if (routing is not null)
+        {
+            if (channel.OnlyOnlineRepsReceiveNewClients != routing.OnlyOnlineReps)
+            {
+                db.Record(actor, now, channel, AuditText.OnlyOnlineReps, AuditText.YesNo(channel.OnlyOnlineRepsReceiveNewClients), AuditText.YesNo(routing.OnlyOnlineReps));
+                channel.OnlyOnlineRepsReceiveNewClients = routing.OnlyOnlineReps;
+            }
+
+            if (channel.MaxUnansweredPerRep != routing.MaxUnansweredPerRep)
+            {
+                db.Record(actor, now, channel, AuditText.MaxUnansweredPerRep, AuditText.Limit(channel.MaxUnansweredPerRep), AuditText.Limit(routing.MaxUnansweredPerRep));
+                channel.MaxUnansweredPerRep = routing.MaxUnansweredPerRep;
+            }
         }
 
         channel.FunnelId = funnel.Id;

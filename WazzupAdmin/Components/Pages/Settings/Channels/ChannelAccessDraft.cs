@@ -44,6 +44,10 @@ internal sealed class ChannelAccessDraft
     public void SetReceivesNewClients(string userId, bool receives) =>
         edited[userId] = Normalize(edited[userId] with { ReceivesNewClients = receives });
 
+    /// <summary>A sales rep's own most unanswered clients; null for the channel's limit.</summary>
+    public void SetMaxUnanswered(string userId, int? maxUnanswered) =>
+        edited[userId] = Normalize(edited[userId] with { MaxUnanswered = maxUnanswered });
+
     /// <summary>Replaces every user's edited access with another channel's; users missing there get no access.</summary>
     public void CopyFrom(IEnumerable<UserAccess> source)
     {
@@ -51,8 +55,8 @@ internal sealed class ChannelAccessDraft
         foreach (var id in order)
         {
             edited[id] = byId.TryGetValue(id, out var other)
-                ? Normalize(edited[id] with { Role = other.Role, ReceivesNewClients = other.ReceivesNewClients })
-                : edited[id] with { Role = ChannelRole.NoAccess, ReceivesNewClients = false };
+                ? Normalize(edited[id] with { Role = other.Role, ReceivesNewClients = other.ReceivesNewClients, MaxUnanswered = other.MaxUnanswered })
+                : edited[id] with { Role = ChannelRole.NoAccess, ReceivesNewClients = false, MaxUnanswered = null };
         }
     }
 
@@ -73,7 +77,7 @@ internal sealed class ChannelAccessDraft
         }
     }
 
-    // The switch means nothing for other roles, and the store keeps it off for them.
+    // The switch and the limit mean nothing for other roles, and the store keeps them off for them.
     private static UserAccess Normalize(UserAccess user) =>
-        user.Role == ChannelRole.SalesRep ? user : user with { ReceivesNewClients = false };
+        user.Role == ChannelRole.SalesRep ? user : user with { ReceivesNewClients = false, MaxUnanswered = null };
 }

@@ -15,6 +15,13 @@ public static class ReasonText
         }
 
         var (template, arguments) = reason.Sentence;
-        return localizer[template, arguments];
+        string sentence = localizer[template, arguments];
+        if (reason.Skipped.Count == 0)
+        {
+            return sentence;
+        }
+
+        var skipped = string.Join(", ", reason.Skipped.Select(s => $"{s.Name} ({localizer[s.ReasonText]})"));
+        return sentence + " " + localizer[AssignmentReason.SkippedText, skipped];
     }
 }

@@ -1,0 +1,115 @@
+using AngleSharp.Dom;
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using WazzupAdmin.Components.Pages.Settings.Channels;
+using WazzupAdmin.Components.Pages.Settings.NewClients;
+using WazzupAdmin.Data;
+using WazzupAdmin.Domain.Distribution;
+using WazzupAdmin.Services.Routing;
+using WazzupAdmin.Services.Settings;
+
+namespace WazzupAdmin.Tests.Components.Routing;
+
+/// <summary>The availability and capacity settings on the new-clients and access pages.</summary>
+[Trait("Category", "Routing")]
+public sealed class RoutingSettingsPagesTests : AdminPageTest
+{
+    private const string OnlyOnline = "Only online sales reps receive new clients";
+    private const string Capacity = "Most unanswered clients per sales rep";
+
+    [Fact]
+    public async Task The_new_clients_page_saves_only_online_reps_and_the_channels_capacity()
+    {
+        var page = RenderNewClients(SalesTelegram);
+
+        SwitchLabelled(page.Nodes, OnlyOnline).Change(true);
+        InputLabelled(page.Nodes, Capacity).Change("3");
+        Button(page.Nodes, "Save").Click();
+
+        AssertSavedMessage();
+        var channel = await StoredChannelAsync(SalesTelegram);
+        Assert.True(channel.OnlyOnlineRepsReceiveNewClients);
+        Assert.Equal(3, channel.MaxUnansweredPerRep);
+    }
+
+    [Fact]
+    public async Task A_stale_save_of_the_routing_settings_is_refused_and_stores_nothing()
+    {
+        var page = RenderNewClients(SalesTelegram);
+        var loaded = await Service<NewClientSettingsService>().LoadAsync(SalesTelegram);
+        Assert.True((await Service<NewClientSettingsService>()
+            .SaveAsync(SalesTelegram, loaded!.Channel.Version, loaded.FunnelId, loaded.StageId, DistributionAlgorithm.RoundRobin)).Succeeded);
+
+        SwitchLabelled(page.Nodes, OnlyOnline).Change(true);
+        Button(page.Nodes, "Save").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("changed by someone else", page.Markup, StringComparison.Ordinal), Patience);
+        Assert.False((await StoredChannelAsync(SalesTelegram)).OnlyOnlineRepsReceiveNewClients);
+    }
+
+    [Fact]
+    public async Task A_capacity_out_of_range_is_refused_with_its_reason()
+    {
+        var outcome = await Service<NewClientSettingsService>().SaveAsync(
+            SalesTelegram, 0, "f-sales", "s-new", DistributionAlgorithm.RoundRobin, new RoutingChoices(false, 0));
+
+        Assert.Equal(SaveStatus.Invalid, outcome.Status);
+        Assert.Equal(RoutingChoices.CapacityRange, outcome.ErrorFor(RoutingChoices.CapacityField));
+        Assert.Null((await StoredChannelAsync(SalesTelegram)).MaxUnansweredPerRep);
+    }
+
+    [Fact]
+    public void The_access_page_shows_each_reps_status_live()
+    {
+        var page = RenderAccess(SalesTelegram);
+        Assert.Equal("Offline", StatusOf(page, "Boris Ivanov"));
+
+        using var window = Service<RepPresence>().WindowOpened("u-boris");
+
+        page.WaitForAssertion(() => Assert.Equal("Online", StatusOf(page, "Boris Ivanov")), Patience);
+        Assert.Equal("Offline", StatusOf(page, "Carmen López"));
+    }
+
+    [Fact]
+    public async Task The_access_page_saves_a_reps_own_capacity()
+    {
+        var page = RenderAccess(SalesTelegram);
+
+        page.Find("input[aria-label='Most unanswered clients of Dmitri Sokolov']").Change("10");
+        Button(page.Nodes, "Save").Click();
+
+        AssertSavedMessage();
+        await using var db = await Service<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var dmitri = await db.ChannelAccess.SingleAsync(a => a.ChannelId == SalesTelegram && a.CrmUserId == "u-dmitri");
+        Assert.Equal(10, dmitri.MaxUnanswered);
+        Assert.True(dmitri.ReceivesNewClients);
+    }
+
+    private IRenderedComponent<NewClientsPage> RenderNewClients(Guid channelId)
+    {
+        var page = Render<NewClientsPage>(p => p.Add(x => x.ChannelId, channelId));
+        page.WaitForAssertion(() => Assert.StartsWith("New clients: ", page.Find("h1").TextContent.Trim(), StringComparison.Ordinal), Patience);
+        return page;
+    }
+
+    private IRenderedComponent<ChannelAccessPage> RenderAccess(Guid channelId)
+    {
+        var page = Render<ChannelAccessPage>(p => p.Add(x => x.ChannelId, channelId));
+        page.WaitForAssertion(() => Assert.StartsWith("Access: ", page.Find("h1").TextContent.Trim(), StringComparison.Ordinal), Patience);
+        return page;
+    }
+
+    private static string? StatusOf(IRenderedComponent<ChannelAccessPage> page, string userName) =>
+        page.FindAll("tr").Single(r => r.QuerySelector("th[scope='row']")?.TextContent.Trim().StartsWith(userName, StringComparison.Ordinal) == true)
+            .QuerySelector("[data-testid='rep-status']")?.TextContent.Trim();
+
+    private static IElement SwitchLabelled(INodeList nodes, string label) =>
+        nodes.QuerySelectorAll("label.mud-switch").Single(l => l.TextContent.Trim() == label).QuerySelector("input")!;
+
+    private async Task<Data.Entities.Channel> StoredChannelAsync(Guid channelId)
+    {
+        await using var db = await Service<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Channels.AsNoTracking().SingleAsync(c => c.Id == channelId);
+    }
+}

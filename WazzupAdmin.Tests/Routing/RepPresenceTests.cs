@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using WazzupAdmin.Domain.Distribution.Routing;
+using WazzupAdmin.Services.Routing;
+
+namespace WazzupAdmin.Tests.Routing;
+
+/// <summary>A rep is online while a chat window is open and for the grace period after the last one closes.</summary>
+[Trait("Category", "Routing")]
+public sealed class RepPresenceTests : IDisposable
+{
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+    private readonly RepPresence presence;
+    private readonly List<string> changes = [];
+
+    public RepPresenceTests()
+    {
+        presence = new RepPresence(clock, Options.Create(new RoutingOptions()), NullLogger<RepPresence>.Instance);
+        presence.Subscribe(userId =>
+        {
+            lock (changes)
+            {
+                changes.Add(userId);
+            }
+
+            return Task.CompletedTask;
+        });
+    }
+
+    public void Dispose() => presence.Dispose();
+
+    [Fact]
+    public void A_rep_without_a_window_is_offline_and_one_with_a_window_online()
+    {
+        Assert.Equal(Presence.Offline, presence.Of("u-boris", away: false));
+
+        using var window = presence.WindowOpened("u-boris");
+
+        Assert.Equal(Presence.Online, presence.Of("u-boris", away: false));
+        Assert.Equal(Presence.Away, presence.Of("u-boris", away: true));
+        Assert.Equal(["u-boris"], changes);
+    }
+
+    [Fact]
+    public void A_rep_stays_online_for_the_grace_period_after_the_last_window_closes_and_is_then_announced_offline()
+    {
+        var first = presence.WindowOpened("u-boris");
+        var second = presence.WindowOpened("u-boris");
+        first.Dispose();
+        clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.True(presence.IsOnline("u-boris"));
+
+        second.Dispose();
+        clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.True(presence.IsOnline("u-boris"));
+        Assert.Equal(["u-boris"], changes);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(presence.IsOnline("u-boris"));
+        Assert.Equal(["u-boris", "u-boris"], changes);
+    }
+
+    [Fact]
+    public void A_reload_within_the_grace_period_is_not_leaving()
+    {
+        presence.WindowOpened("u-boris").Dispose();
+        clock.Advance(TimeSpan.FromSeconds(30));
+        using var again = presence.WindowOpened("u-boris");
+        clock.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.True(presence.IsOnline("u-boris"));
+        Assert.Equal(["u-boris"], changes);
+    }
+}

@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using WazzupAdmin.Data;
+using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Distribution;
+using WazzupAdmin.Domain.Distribution.Routing;
+
+namespace WazzupAdmin.Services.Routing;
+
+/// <summary>
+/// What the <see cref="RoutingPlanner"/> needs to know about one channel right now, read from the store and the open
+/// chat windows: its routing settings and each sales rep with "receives new clients" on, with their status and, where a
+/// cap applies, their unanswered clients on the channel. Kept for a batch of incoming messages, it counts each client
+/// it hands out, so concurrent new clients of one batch see the caps as the ones before them left them.
+/// </summary>
+public sealed class ChannelRoutingState
+{
+    private readonly Dictionary<string, RepSnapshot> reps;
+    private readonly Dictionary<string, string> names;
+
+    private ChannelRoutingState(RoutingSettings settings, Dictionary<string, RepSnapshot> reps, Dictionary<string, string> names)
+    {
+        Settings = settings;
+        this.reps = reps;
+        this.names = names;
+    }
+
+    public RoutingSettings Settings { get; }
+
+    public IReadOnlyCollection<RepSnapshot> Reps => reps.Values;
+
+    /// <summary>The channel's routing settings as stored.</summary>
+    public static RoutingSettings SettingsOf(Channel channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return new RoutingSettings(channel.Algorithm)
+        {
+            OnlyOnline = channel.OnlyOnlineRepsReceiveNewClients,
+            MaxUnanswered = channel.MaxUnansweredPerRep,
+        };
+    }
+
+    /// <param name="alsoNamed">Users whose names the reasons may mention besides the reps (the last one served).</param>
+    public static async Task<ChannelRoutingState> LoadAsync(
+        AppDbContext db, Channel channel, RepPresence presence, IEnumerable<string?> alsoNamed, CancellationToken cancellationToken,
+        RoutingSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(presence);
+        settings ??= SettingsOf(channel);
+        var rows = await db.ChannelAccess.AsNoTracking().EligibleForNewClients(channel.Id)
+            .Select(a => new { a.CrmUserId, a.MaxUnanswered, a.CrmUser!.Name, a.CrmUser.AwaySinceUtc })
+            .ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.CrmUserId).ToList();
+        var unanswered = settings.MaxUnanswered is not null || rows.Any(r => r.MaxUnanswered is not null)
+            ? await UnansweredAsync(db, channel.Id, ids, cancellationToken)
+            : [];
+        var reps = rows.ToDictionary(
+            r => r.CrmUserId,
+            r => new RepSnapshot(r.CrmUserId)
+            {
+                Presence = presence.Of(r.CrmUserId, r.AwaySinceUtc is not null),
+                MaxUnanswered = r.MaxUnanswered,
+                Unanswered = unanswered.GetValueOrDefault(r.CrmUserId),
+            },
+            StringComparer.Ordinal);
+        var names = rows.ToDictionary(r => r.CrmUserId, r => r.Name, StringComparer.Ordinal);
+        var others = alsoNamed.OfType<string>().Where(id => !names.ContainsKey(id)).Distinct().ToList();
+        if (others.Count > 0)
+        {
+            foreach (var user in await db.CrmUsers.AsNoTracking().Where(u => others.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(cancellationToken))
+            {
+                names[user.Id] = user.Name;
+            }
+        }
+
+        return new ChannelRoutingState(settings, reps, names);
+    }
+
+    /// <summary>
+    /// Each rep's unanswered clients on the channel: the ones they are responsible for and the unclaimed ones offered to
+    /// them, whose client wrote last.
+    /// </summary>
+    public static async Task<Dictionary<string, int>> UnansweredAsync(AppDbContext db, Guid channelId, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var ids = userIds.ToList();
+        var responsible = await db.Conversations.AsNoTracking()
+            .Where(c => c.ChannelId == channelId && c.Unanswered && c.Contact!.ResponsibleUserId != null && ids.Contains(c.Contact.ResponsibleUserId))
+            .GroupBy(c => c.Contact!.ResponsibleUserId!)
+            .Select(g => new { UserId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var offered = await db.ConversationOffers.AsNoTracking()
+            .Where(o => ids.Contains(o.UserId))
+            .Join(db.Conversations.Where(c => c.ChannelId == channelId && c.Unanswered && c.Contact!.ResponsibleUserId == null),
+                o => o.ConversationId, c => c.Id, (o, c) => o.UserId)
+            .GroupBy(u => u)
+            .Select(g => new { UserId = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var row in responsible.Concat(offered))
+        {
+            counts[row.UserId] = counts.GetValueOrDefault(row.UserId) + row.Count;
+        }
+
+        return counts;
+    }
+
+    public string NameOf(string userId) => names.GetValueOrDefault(userId, userId);
+
+    public RoutingPlan Plan(string? lastAssigned, DateTimeOffset now) => RoutingPlanner.Plan(Settings, reps.Values, lastAssigned, now);
+
+    /// <summary>Counts the client the plan handed out toward its reps' unanswered clients.</summary>
+    public void Handed(RoutingPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        foreach (var userId in plan.OfferedTo.Append(plan.AssignedTo).OfType<string>())
+        {
+            BecameUnanswered(userId);
+        }
+    }
+
+    /// <summary>A client of <paramref name="userId"/> on the channel wrote after being answered.</summary>
+    public void BecameUnanswered(string userId)
+    {
+        if (reps.TryGetValue(userId, out var rep))
+        {
+            reps[userId] = rep with { Unanswered = rep.Unanswered + 1 };
+        }
+    }
+
+    /// <summary>The plan as the reason an administrator reads in the assignment history.</summary>
+    public AssignmentReason ReasonFor(RoutingPlan plan, string? lastAssigned)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        IReadOnlyList<SkippedRep> skipped = [.. plan.Skipped.Select(v => new SkippedRep(NameOf(v.UserId), v.Skipped!.Value))];
+        var reason = plan.Outcome switch
+        {
+            RoutingOutcome.Assigned => AssignmentReason.InTurn(lastAssigned is null ? null : NameOf(lastAssigned), [.. plan.Eligible.Select(NameOf)]),
+            RoutingOutcome.Offered => AssignmentReason.Offered([.. plan.OfferedTo.Select(NameOf)]),
+            RoutingOutcome.Queued => AssignmentReason.NobodyAvailable([]),
+            _ => AssignmentReason.NobodyEligible(),
+        };
+        return reason with { Skipped = skipped };
+    }
+}

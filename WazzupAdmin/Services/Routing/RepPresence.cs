@@ -1,0 +1,181 @@
+using Microsoft.Extensions.Options;
+using WazzupAdmin.Domain.Distribution.Routing;
+
+namespace WazzupAdmin.Services.Routing;
+
+/// <summary>
+/// Which CRM users have a chat window open in this process: a user is online while one of their windows (circuits) is
+/// open, and for <see cref="RoutingOptions.PresenceGracePeriod"/> after the last one closes, so that a reload or a
+/// dropped connection does not count as leaving. Away is the user's own word and lives in the store; this only tracks
+/// windows. Every change (a first window opening, the grace period running out, a user's away switch) is published to
+/// the subscribers, which is how the access page shows statuses live and how waiting clients learn of a rep.
+/// </summary>
+public sealed class RepPresence(TimeProvider clock, IOptions<RoutingOptions> options, ILogger<RepPresence> logger) : IDisposable
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, Windows> users = new(StringComparer.Ordinal);
+    private List<Func<string, Task>> handlers = [];
+
+    private sealed class Windows
+    {
+        public int Open;
+        public DateTimeOffset? LastClosedAt;
+        public ITimer? GraceTimer;
+    }
+
+    /// <summary>Counts a chat window of <paramref name="userId"/> as open until the result is disposed.</summary>
+    public IDisposable WindowOpened(string userId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        bool cameOnline;
+        lock (gate)
+        {
+            if (!users.TryGetValue(userId, out var windows))
+            {
+                windows = new Windows();
+                users[userId] = windows;
+            }
+
+            cameOnline = windows.Open == 0 && !WithinGrace(windows, clock.GetUtcNow());
+            windows.Open++;
+            windows.GraceTimer?.Dispose();
+            windows.GraceTimer = null;
+        }
+
+        if (cameOnline)
+        {
+            Publish(userId);
+        }
+
+        return new Window(this, userId);
+    }
+
+    /// <summary>Whether the user has a window open or closed their last one within the grace period.</summary>
+    public bool IsOnline(string userId)
+    {
+        lock (gate)
+        {
+            return users.TryGetValue(userId, out var windows) && (windows.Open > 0 || WithinGrace(windows, clock.GetUtcNow()));
+        }
+    }
+
+    /// <summary>Online or offline by the windows, away when the user said so.</summary>
+    public Presence Of(string userId, bool away) => away ? Presence.Away : IsOnline(userId) ? Presence.Online : Presence.Offline;
+
+    /// <summary>Tells the subscribers that the user's status changed for another reason (their away switch).</summary>
+    public void Changed(string userId) => Publish(userId);
+
+    /// <summary>Calls <paramref name="handler"/> with the user's id whenever a user's status may have changed.</summary>
+    public IDisposable Subscribe(Func<string, Task> handler)
+    {
+        lock (gate)
+        {
+            handlers = [.. handlers, handler];
+        }
+
+        return new Subscription(this, handler);
+    }
+
+    private bool WithinGrace(Windows windows, DateTimeOffset now) =>
+        windows.LastClosedAt is { } closed && now - closed < options.Value.PresenceGracePeriod;
+
+    private void Closed(string userId)
+    {
+        var grace = options.Value.PresenceGracePeriod;
+        lock (gate)
+        {
+            var windows = users[userId];
+            windows.Open--;
+            if (windows.Open > 0)
+            {
+                return;
+            }
+
+            windows.LastClosedAt = clock.GetUtcNow();
+            windows.GraceTimer?.Dispose();
+            windows.GraceTimer = grace > TimeSpan.Zero ? clock.CreateTimer(_ => GraceEnded(userId), null, grace, Timeout.InfiniteTimeSpan) : null;
+        }
+
+        if (grace <= TimeSpan.Zero)
+        {
+            Publish(userId);
+        }
+    }
+
+    private void GraceEnded(string userId)
+    {
+        lock (gate)
+        {
+            if (!users.TryGetValue(userId, out var windows) || windows.Open > 0)
+            {
+                return;
+            }
+
+            windows.GraceTimer?.Dispose();
+            windows.GraceTimer = null;
+        }
+
+        Publish(userId);
+    }
+
+    private void Publish(string userId)
+    {
+        List<Func<string, Task>> current;
+        lock (gate)
+        {
+            current = handlers;
+        }
+
+        foreach (var handler in current)
+        {
+            _ = InvokeAsync(handler, userId);
+        }
+    }
+
+    private async Task InvokeAsync(Func<string, Task> handler, string userId)
+    {
+        try
+        {
+            await handler(userId);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "A subscriber failed to handle the presence change of {UserId}", userId);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            foreach (var windows in users.Values)
+            {
+                windows.GraceTimer?.Dispose();
+            }
+        }
+    }
+
+    private sealed class Window(RepPresence owner, string userId) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                owner.Closed(userId);
+            }
+        }
+    }
+
+    private sealed class Subscription(RepPresence owner, Func<string, Task> handler) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (owner.gate)
+            {
+                owner.handlers = [.. owner.handlers.Where(h => h != handler)];
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+
+namespace WazzupAdmin.Services.Routing;
+
+/// <summary>The routing settings that are the console's rather than a channel's (section <c>Routing</c>).</summary>
+public sealed class RoutingOptions
+{
+    public const string Section = "Routing";
+
+    /// <summary>How long a sales rep stays online after closing their last chat window (a reload or a dropped connection is not leaving).</summary>
+    public TimeSpan PresenceGracePeriod { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+internal sealed class RoutingOptionsValidation : IValidateOptions<RoutingOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RoutingOptions options) =>
+        options.PresenceGracePeriod < TimeSpan.Zero || options.PresenceGracePeriod > TimeSpan.FromDays(1)
+            ? ValidateOptionsResult.Fail("Routing:PresenceGracePeriod must be between 00:00:00 and 1.00:00:00")
+            : ValidateOptionsResult.Success;
+}
