@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Services.Chat;
+using WazzupAdmin.Data;
 
 namespace WazzupAdmin.Tests.Chat;
 
@@ -11,15 +12,18 @@ namespace WazzupAdmin.Tests.Chat;
 /// store in, a claim that landed is never overridden by the assignment made on the older view: the manager is told who
 /// took the client instead.
 /// </summary>
-public sealed class AssignmentClaimRaceTests : IAsyncLifetime
+public class AssignmentClaimRaceTests : IAsyncLifetime
 {
+    /// <summary>The store's engine; the class that runs these tests on PostgreSQL says so.</summary>
+    protected virtual StoreProvider Provider => StoreProvider.Sqlite;
+
     private static readonly DemoWorkspace.DemoChannel SalesWhatsApp = DemoWorkspace.Channels[0];
     private const string Manager = "anna@wazzup.demo";
     private const int Offsets = 24;
 
     private ChatWorkspace workspace = default!;
 
-    public async Task InitializeAsync() => workspace = await ChatWorkspace.StartAsync();
+    public async Task InitializeAsync() => workspace = await ChatWorkspace.StartAsync(Provider);
 
     public async Task DisposeAsync() => await workspace.DisposeAsync();
 
@@ -132,4 +136,10 @@ public sealed class AssignmentClaimRaceTests : IAsyncLifetime
         var writers = await db.Messages.Where(m => m.ConversationId == client.ConversationId && !m.Incoming).Select(m => m.AuthorUserId).ToListAsync();
         Assert.All(writers, w => Assert.Equal(owner, w));
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class AssignmentClaimRaceTestsOnPostgres : AssignmentClaimRaceTests
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

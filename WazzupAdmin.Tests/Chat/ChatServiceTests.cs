@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Domain.Access;
 using WazzupAdmin.Services.Chat;
+using WazzupAdmin.Data;
 
 namespace WazzupAdmin.Tests.Chat;
 
@@ -9,8 +10,11 @@ namespace WazzupAdmin.Tests.Chat;
 /// The chat window's use cases for every role, over the demo workspace: who sees a conversation, who may write to it,
 /// first responder's claim, the Deals dropdown and the unanswered counters.
 /// </summary>
-public sealed class ChatServiceTests : IAsyncLifetime
+public class ChatServiceTests : IAsyncLifetime
 {
+    /// <summary>The store's engine; the class that runs these tests on PostgreSQL says so.</summary>
+    protected virtual StoreProvider Provider => StoreProvider.Sqlite;
+
     // Sales WhatsApp: first responder; Boris, Carmen, Dmitri and Hugo receive new clients, Farid is a sales rep who
     // does not; Anna is manager, Elena quality control; Greta has no access.
     private static readonly DemoWorkspace.DemoChannel SalesWhatsApp = DemoWorkspace.Channels[0];
@@ -26,7 +30,7 @@ public sealed class ChatServiceTests : IAsyncLifetime
 
     private ChatWorkspace workspace = default!;
 
-    public async Task InitializeAsync() => workspace = await ChatWorkspace.StartAsync();
+    public async Task InitializeAsync() => workspace = await ChatWorkspace.StartAsync(Provider);
 
     public async Task DisposeAsync() => await workspace.DisposeAsync();
 
@@ -300,4 +304,10 @@ public sealed class ChatServiceTests : IAsyncLifetime
             .Select(m => new { m.AuthorUserId, m.Text }).ToListAsync();
         return [.. replies.Select(r => (r.AuthorUserId, r.Text))];
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class ChatServiceTestsOnPostgres : ChatServiceTests
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

@@ -29,10 +29,10 @@ public sealed class ChatWorkspace : IAsyncDisposable
 
     public IServiceProvider Services => services;
 
-    public static async Task<ChatWorkspace> StartAsync()
+    public static async Task<ChatWorkspace> StartAsync(StoreProvider provider = StoreProvider.Sqlite)
     {
         var collection = new ServiceCollection();
-        var db = ComponentTestDb.AddTo(collection);
+        var db = ComponentTestDb.AddTo(collection, provider);
         collection.AddScoped<SignedInAccount>();
         collection.AddScoped<AuthenticationStateProvider, SignedInAccountStateProvider>();
         var services = collection.BuildServiceProvider();

@@ -1,19 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Services.Chat;
+using WazzupAdmin.Data;
 
 namespace WazzupAdmin.Tests.Chat;
 
 /// <summary>Many first replies to one new client at the same moment, each a request of its own.</summary>
-public sealed class FirstResponderRaceTests : IAsyncLifetime
+public class FirstResponderRaceTests : IAsyncLifetime
 {
+    /// <summary>The store's engine; the class that runs these tests on PostgreSQL says so.</summary>
+    protected virtual StoreProvider Provider => StoreProvider.Sqlite;
+
     private static readonly DemoWorkspace.DemoChannel SalesWhatsApp = DemoWorkspace.Channels[0];
     private static readonly string[] EligibleReps = ["u-boris", "u-carmen", "u-dmitri", "u-hugo"];
     private const int RepliesPerRep = 16;
 
     private ChatWorkspace workspace = default!;
 
-    public async Task InitializeAsync() => workspace = await ChatWorkspace.StartAsync();
+    public async Task InitializeAsync() => workspace = await ChatWorkspace.StartAsync(Provider);
 
     public async Task DisposeAsync() => await workspace.DisposeAsync();
 
@@ -61,4 +65,10 @@ public sealed class FirstResponderRaceTests : IAsyncLifetime
             stored.Select(m => m.Text).Order(StringComparer.Ordinal));
         Assert.All(stored, m => Assert.Equal(owner, m.AuthorUserId));
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class FirstResponderRaceTestsOnPostgres : FirstResponderRaceTests
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

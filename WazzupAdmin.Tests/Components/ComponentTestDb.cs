@@ -21,13 +21,21 @@ namespace WazzupAdmin.Tests.Components;
 /// </summary>
 public sealed class ComponentTestDb : IDisposable
 {
-    private ComponentTestDb(string filePath, string connectionString)
+    private ComponentTestDb(StoreProvider provider, string filePath, string connectionString, string? database = null)
     {
+        Provider = provider;
         FilePath = filePath;
         ConnectionString = connectionString;
+        Database = database;
     }
 
+    public StoreProvider Provider { get; }
+
+    /// <summary>The SQLite file (unused on PostgreSQL).</summary>
     public string FilePath { get; }
+
+    /// <summary>The PostgreSQL database's name (null on SQLite).</summary>
+    public string? Database { get; }
 
     public string ConnectionString { get; }
 
@@ -35,13 +43,20 @@ public sealed class ComponentTestDb : IDisposable
     /// Registers the store, the use cases, a clock (unless one is registered already), localization, and the Identity
     /// services that <see cref="Services.Accounts.AccountService"/> and the demo accounts need.
     /// </summary>
-    public static ComponentTestDb AddTo(IServiceCollection services)
+    public static ComponentTestDb AddTo(IServiceCollection services, StoreProvider provider = StoreProvider.Sqlite)
     {
         var filePath = Path.Combine(Path.GetTempPath(), $"wazzup-component-{Guid.NewGuid():N}.db");
         // Without pooling no connection outlives its operation, so the file can be deleted as soon as the test ends.
         var connectionString = new SqliteConnectionStringBuilder { DataSource = filePath, Pooling = false }.ToString();
+        string? database = null;
+        if (provider == StoreProvider.Postgres)
+        {
+            // The database itself is made by SeedAsync, from the template it needs.
+            database = TestStore.NewPostgresDatabaseName();
+            connectionString = Task.Run(PostgresTestServer.InstanceAsync).GetAwaiter().GetResult().ConnectionStringFor(database);
+        }
 
-        services.AddAppStore(connectionString);
+        services.AddAppStore(provider, connectionString);
         services.AddAppUseCases();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(AppConfiguration);
@@ -50,7 +65,7 @@ public sealed class ComponentTestDb : IDisposable
         services.AddIdentityCore<ApplicationUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>();
-        return new ComponentTestDb(filePath, connectionString);
+        return new ComponentTestDb(provider, filePath, connectionString, database);
     }
 
     /// <summary>The configuration the app runs with (the root appsettings.json, copied beside the tests).</summary>
@@ -64,7 +79,16 @@ public sealed class ComponentTestDb : IDisposable
     /// </summary>
     public async Task SeedAsync(IServiceProvider services, bool withAccounts = false)
     {
-        if (services.GetRequiredService<TimeProvider>() == TimeProvider.System)
+        var systemClock = services.GetRequiredService<TimeProvider>() == TimeProvider.System;
+        if (Database is not null)
+        {
+            await TestStore.CreateOnPostgresAsync(systemClock ? (withAccounts ? TestStoreKind.DemoWorkspaceWithAccounts : TestStoreKind.DemoWorkspace) : null, Database);
+            if (systemClock)
+            {
+                return;
+            }
+        }
+        else if (systemClock)
         {
             TestStore.CopyTo(withAccounts ? TestStoreKind.DemoWorkspaceWithAccounts : TestStoreKind.DemoWorkspace, FilePath);
             return;
@@ -85,6 +109,12 @@ public sealed class ComponentTestDb : IDisposable
 
     public void Dispose()
     {
+        if (Database is not null)
+        {
+            Task.Run(PostgresTestServer.InstanceAsync).GetAwaiter().GetResult().DropDatabase(Database);
+            return;
+        }
+
         foreach (var file in new[] { FilePath, FilePath + "-wal", FilePath + "-shm" })
         {
             try

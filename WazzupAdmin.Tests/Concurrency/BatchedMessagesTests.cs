@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Services.Chat;
+using WazzupAdmin.Data;
 
 namespace WazzupAdmin.Tests.Concurrency;
 
@@ -9,14 +10,17 @@ namespace WazzupAdmin.Tests.Concurrency;
 /// Messages that arrive while the store is busy are written together in one transaction; one the store refuses must not
 /// take the others down with it.
 /// </summary>
-public sealed class BatchedMessagesTests : IAsyncLifetime
+public class BatchedMessagesTests : IAsyncLifetime
 {
+    /// <summary>The store's engine; the class that runs these tests on PostgreSQL says so.</summary>
+    protected virtual StoreProvider Provider => StoreProvider.Sqlite;
+
     // In turn; eligible: Boris, Carmen, Dmitri.
     private static readonly DemoWorkspace.DemoChannel SalesTelegram = DemoWorkspace.Channels[1];
 
     private IncomingMessageStore store = default!;
 
-    public async Task InitializeAsync() => store = await IncomingMessageStore.StartAsync();
+    public async Task InitializeAsync() => store = await IncomingMessageStore.StartAsync(Provider);
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
@@ -26,7 +30,9 @@ public sealed class BatchedMessagesTests : IAsyncLifetime
         // The store itself refuses one message, as a constraint would.
         await using (var setup = store.CreateDbContext())
         {
-            await setup.Database.ExecuteSqlRawAsync("""
+            await setup.Database.ExecuteSqlRawAsync(Provider == StoreProvider.Postgres
+                ? """ALTER TABLE "Messages" ADD CONSTRAINT "RefusePoison" CHECK ("Text" <> 'poison')"""
+                : """
                 CREATE TRIGGER "RefusePoison" BEFORE INSERT ON "Messages" WHEN NEW."Text" = 'poison'
                 BEGIN SELECT RAISE(ABORT, 'The store refuses this row.'); END
                 """);
@@ -81,4 +87,10 @@ public sealed class BatchedMessagesTests : IAsyncLifetime
         await using var db = store.CreateDbContext();
         Assert.False(await db.ContactChats.AnyAsync(c => c.ChatId == "gave_up"));
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class BatchedMessagesTestsOnPostgres : BatchedMessagesTests
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

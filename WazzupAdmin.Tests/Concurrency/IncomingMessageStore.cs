@@ -22,10 +22,10 @@ public sealed class IncomingMessageStore : IAsyncDisposable
         this.services = services;
     }
 
-    public static async Task<IncomingMessageStore> StartAsync()
+    public static async Task<IncomingMessageStore> StartAsync(StoreProvider provider = StoreProvider.Sqlite)
     {
         var collection = new ServiceCollection();
-        var db = ComponentTestDb.AddTo(collection);
+        var db = ComponentTestDb.AddTo(collection, provider);
         var services = collection.BuildServiceProvider();
         await db.SeedAsync(services);
         return new IncomingMessageStore(db, services);
@@ -47,7 +47,7 @@ public sealed class IncomingMessageStore : IAsyncDisposable
     {
         await services.DisposeAsync();
         var collection = new ServiceCollection();
-        collection.AddAppStore(db.ConnectionString);
+        collection.AddAppStore(db.Provider, db.ConnectionString);
         collection.AddAppUseCases();
         collection.AddSingleton(TimeProvider.System);
         collection.AddSingleton(ComponentTestDb.AppConfiguration);

@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Services.Chat;
+using WazzupAdmin.Data;
 
 namespace WazzupAdmin.Tests.Concurrency;
 
 /// <summary>What a client's message leaves in the store, on the demo channels.</summary>
-public sealed class NewClientDistributionStoreTests : IAsyncLifetime
+public class NewClientDistributionStoreTests : IAsyncLifetime
 {
+    /// <summary>The store's engine; the class that runs these tests on PostgreSQL says so.</summary>
+    protected virtual StoreProvider Provider => StoreProvider.Sqlite;
+
     // First responder; eligible: Boris, Carmen, Dmitri, Hugo (Farid is a sales rep with "receives new clients" off).
     private static readonly DemoWorkspace.DemoChannel SalesWhatsApp = DemoWorkspace.Channels[0];
 
@@ -15,7 +19,7 @@ public sealed class NewClientDistributionStoreTests : IAsyncLifetime
 
     private IncomingMessageStore store = default!;
 
-    public async Task InitializeAsync() => store = await IncomingMessageStore.StartAsync();
+    public async Task InitializeAsync() => store = await IncomingMessageStore.StartAsync(Provider);
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
@@ -191,4 +195,10 @@ public sealed class NewClientDistributionStoreTests : IAsyncLifetime
         await using var db = store.CreateDbContext();
         return (await db.Contacts.CountAsync(), await db.Deals.CountAsync(), await db.Assignments.CountAsync());
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class NewClientDistributionStoreTestsOnPostgres : NewClientDistributionStoreTests
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

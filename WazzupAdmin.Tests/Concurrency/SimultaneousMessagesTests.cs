@@ -2,19 +2,23 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Services.Chat;
+using WazzupAdmin.Data;
 
 namespace WazzupAdmin.Tests.Concurrency;
 
 /// <summary>Many messages at once, each through its own scope and context, as simultaneous webhook calls would arrive.</summary>
-public sealed class SimultaneousMessagesTests : IAsyncLifetime
+public class SimultaneousMessagesTests : IAsyncLifetime
 {
+    /// <summary>The store's engine; the class that runs these tests on PostgreSQL says so.</summary>
+    protected virtual StoreProvider Provider => StoreProvider.Sqlite;
+
     // In turn; eligible: Boris, Carmen, Dmitri.
     private static readonly DemoWorkspace.DemoChannel SalesTelegram = DemoWorkspace.Channels[1];
     private static readonly string[] EligibleInOrder = ["u-boris", "u-carmen", "u-dmitri"];
 
     private IncomingMessageStore store = default!;
 
-    public async Task InitializeAsync() => store = await IncomingMessageStore.StartAsync();
+    public async Task InitializeAsync() => store = await IncomingMessageStore.StartAsync(Provider);
 
     public async Task DisposeAsync() => await store.DisposeAsync();
 
@@ -110,4 +114,10 @@ public sealed class SimultaneousMessagesTests : IAsyncLifetime
             .Select(g => g.Key.ChatType + ":" + g.Key.ChatId).ToListAsync();
         return (counts, duplicateChats);
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class SimultaneousMessagesTestsOnPostgres : SimultaneousMessagesTests
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

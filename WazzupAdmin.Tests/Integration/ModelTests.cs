@@ -24,7 +24,16 @@ public sealed partial class ModelTests : IDisposable
         using var db = CreateContext();
 
         Assert.False(db.Database.HasPendingModelChanges(),
-            "The model differs from the last migration's snapshot: add a migration (dotnet ef migrations add <Name> --project WazzupAdmin --output-dir Data/Migrations).");
+            "The model differs from the last migration's snapshot: add a migration (dotnet ef migrations add <Name> --project WazzupAdmin --context AppDbContext --output-dir Data/Migrations).");
+    }
+
+    [Fact]
+    public void The_postgres_model_has_no_changes_that_its_migrations_do_not_carry()
+    {
+        using var db = new Data.Postgres.PostgresAppDbContextDesignFactory().CreateDbContext([]);
+
+        Assert.False(db.Database.HasPendingModelChanges(),
+            "The model differs from the PostgreSQL migrations' snapshot: add a migration (dotnet ef migrations add <Name> --project WazzupAdmin --context PostgresAppDbContext --output-dir Data/Migrations/Postgres).");
     }
 
     [Fact]

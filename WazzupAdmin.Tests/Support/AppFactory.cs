@@ -44,6 +44,9 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     private bool ownsWorkspace;
     private bool onLoopback;
     private bool disposed;
+    private string? postgresDatabase;
+    private bool postgresDatabaseCreated;
+    private bool sharesDatabase;
 
     /// <summary>A console on a new, empty database in a new temporary folder.</summary>
     public AppFactory()
@@ -70,7 +73,28 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => Path.Combine(WorkspaceFolder, DatabaseFileName);
 
-    public string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
+    public string ConnectionString => Provider == StoreProvider.Postgres
+        ? Task.Run(PostgresTestServer.InstanceAsync).GetAwaiter().GetResult().ConnectionStringFor(PostgresDatabase)
+        : new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
+
+    /// <summary>The engine of the console's store (Store:Provider). On PostgreSQL the factory's database is a copy of the
+    /// run's template, dropped when the factory that owns it is disposed. Set before the app starts.</summary>
+    public StoreProvider Provider { get; init; } = StoreProvider.Sqlite;
+
+    /// <summary>
+    /// On PostgreSQL, the database's name; a factory given the name of another's database (set before the app starts)
+    /// serves the same store, as a second instance of the console would.
+    /// </summary>
+    public string PostgresDatabase
+    {
+        get => postgresDatabase ??= TestStore.NewPostgresDatabaseName();
+        init
+        {
+            postgresDatabase = value;
+            postgresDatabaseCreated = true;
+            sharesDatabase = true;
+        }
+    }
 
     /// <summary>Seed the demo workspace on an empty database (Demo:Seed). Set before the app starts.</summary>
     public bool SeedDemo { get; init; } = true;
@@ -182,7 +206,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             SeedDemo = SeedDemo,
             Settings = Settings,
             TestServices = TestServices,
+            Provider = Provider,
         };
+        if (Provider == StoreProvider.Postgres)
+        {
+            (next.postgresDatabase, next.postgresDatabaseCreated) = (PostgresDatabase, true);
+        }
+
         ownsWorkspace = false;
         await DisposeAsync();
         return next;
@@ -192,7 +222,18 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     {
         // A new demo store is a copy of the run's template of what the first start leaves (see TestStore); the app's
         // start-up then finds it seeded, as on any later start. A test that replaces services seeds with them instead.
-        if (ownsWorkspace && SeedDemo && TestServices is null && !File.Exists(DatabasePath))
+        if (Provider == StoreProvider.Postgres)
+        {
+            if (!postgresDatabaseCreated)
+            {
+                postgresDatabaseCreated = true;
+                var kind = SeedDemo && TestServices is null ? TestStoreKind.DemoStartUp : (TestStoreKind?)null;
+                Task.Run(() => TestStore.CreateOnPostgresAsync(kind, PostgresDatabase)).GetAwaiter().GetResult();
+            }
+
+            builder.UseSetting("Store:Provider", nameof(StoreProvider.Postgres));
+        }
+        else if (ownsWorkspace && SeedDemo && TestServices is null && !File.Exists(DatabasePath))
         {
             TestStore.CopyTo(TestStoreKind.DemoStartUp, DatabasePath);
         }
@@ -243,6 +284,11 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         if (!ownsWorkspace)
         {
             return;
+        }
+
+        if (Provider == StoreProvider.Postgres && postgresDatabase is not null && !sharesDatabase)
+        {
+            Task.Run(PostgresTestServer.InstanceAsync).GetAwaiter().GetResult().DropDatabase(postgresDatabase);
         }
 
         // Pooled connections keep the file open; on Windows that would block the delete.

@@ -46,6 +46,20 @@ public static class TestStore
         File.Copy(template, databasePath, overwrite: false);
     }
 
+    /// <summary>
+    /// Makes database <paramref name="database"/> on the run's PostgreSQL server as a copy of the run's template of
+    /// <paramref name="kind"/> (null: migrated and empty), built the first time a test asks for it.
+    /// </summary>
+    public static async Task CreateOnPostgresAsync(TestStoreKind? kind, string database)
+    {
+        var server = await PostgresTestServer.InstanceAsync();
+        await server.CreateDatabaseAsync(database, $"wazzup_template_{(kind?.ToString() ?? "Migrated").ToLowerInvariant()}",
+            connectionString => SeedAsync(StoreProvider.Postgres, connectionString, kind));
+    }
+
+    /// <summary>A new name for a test's PostgreSQL database.</summary>
+    public static string NewPostgresDatabaseName() => "wazzup_test_" + Guid.NewGuid().ToString("N");
+
     private static void DeleteTemplates()
     {
         try
@@ -68,7 +82,7 @@ public static class TestStore
         // Without pooling every connection is closed when its operation ends, so the file is complete once seeding is.
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
         // Off the caller's thread: the first test to ask waits for it, the others wait for that one.
-        Task.Run(() => SeedAsync(connectionString, kind)).GetAwaiter().GetResult();
+        Task.Run(() => SeedAsync(StoreProvider.Sqlite, connectionString, kind)).GetAwaiter().GetResult();
 
         // The copies must not need the write-ahead log: move it into the file and empty it.
         using (var connection = new SqliteConnection(connectionString))
@@ -83,15 +97,20 @@ public static class TestStore
     }
 
     /// <summary>Migrates and seeds with the app's own code and services, as its start-up and the component tests do.</summary>
-    private static async Task SeedAsync(string connectionString, TestStoreKind kind)
+    private static async Task SeedAsync(StoreProvider engine, string connectionString, TestStoreKind? kind)
     {
         var collection = new ServiceCollection();
-        collection.AddAppStore(connectionString);
+        collection.AddAppStore(engine, connectionString);
         collection.AddSingleton(TimeProvider.System);
         collection.AddLogging();
         collection.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<AppDbContext>();
         await using var services = collection.BuildServiceProvider();
         await DatabaseSetup.MigrateAsync(services);
+        if (kind is null)
+        {
+            return;
+        }
+
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         switch (kind)

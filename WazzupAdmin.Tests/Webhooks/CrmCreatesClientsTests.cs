@@ -9,6 +9,7 @@ using WazzupAdmin.Services.Chat;
 using WazzupAdmin.Tests.Api;
 using WazzupAdmin.Tests.Support;
 using static WazzupAdmin.Tests.Webhooks.WebhookTestApp;
+using WazzupAdmin.Data;
 
 namespace WazzupAdmin.Tests.Webhooks;
 
@@ -16,18 +17,22 @@ namespace WazzupAdmin.Tests.Webhooks;
 /// With contactsAndDealsCreation, the CRM creates new clients: a CRM stub on a loopback port answers createContact and
 /// createDeal with its own ids, fails, times out or answers nonsense, and the console's state is checked after each.
 /// </summary>
-public sealed class CrmCreatesClientsTests : IAsyncLifetime
+public class CrmCreatesClientsTests : IAsyncLifetime
 {
-    private readonly AppFactory app = new()
-    {
-        Settings = new Dictionary<string, string?>(Create().Settings) { ["Webhooks:AttemptTimeout"] = "00:00:00.500" },
-    };
+    /// <summary>The store's engine; the class that runs these tests on PostgreSQL says so.</summary>
+    protected virtual StoreProvider Provider => StoreProvider.Sqlite;
 
+    private AppFactory app = default!;
     private WebhookReceiver crm = default!;
     private int created;
 
     public async Task InitializeAsync()
     {
+        app = new AppFactory
+        {
+            Settings = new Dictionary<string, string?>(Create().Settings) { ["Webhooks:AttemptTimeout"] = "00:00:00.500" },
+            Provider = Provider,
+        };
         crm = await WebhookReceiver.StartAsync();
         // The CRM creates what it is asked to, with ids of its own.
         crm.AnswerBodyFor = hook => hook.Kind switch
@@ -236,4 +241,10 @@ public sealed class CrmCreatesClientsTests : IAsyncLifetime
     }
 
     private static JsonElement Body(ReceivedHook hook) => hook.Json.GetProperty(hook.Kind!);
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class CrmCreatesClientsTestsOnPostgres : CrmCreatesClientsTests
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

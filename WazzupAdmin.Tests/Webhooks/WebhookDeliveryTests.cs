@@ -11,12 +11,19 @@ using static WazzupAdmin.Tests.Webhooks.WebhookTestApp;
 namespace WazzupAdmin.Tests.Webhooks;
 
 /// <summary>Events reach a real HTTP receiver on a loopback port, signed, at least once, in order per contact.</summary>
-public sealed class WebhookDeliveryTests : IAsyncLifetime
+public class WebhookDeliveryTests : IAsyncLifetime
 {
-    private AppFactory app = Create();
+    /// <summary>The store's engine; the class that runs these tests on PostgreSQL says so.</summary>
+    protected virtual StoreProvider Provider => StoreProvider.Sqlite;
+
+    private AppFactory app = default!;
     private WebhookReceiver receiver = default!;
 
-    public async Task InitializeAsync() => receiver = await WebhookReceiver.StartAsync();
+    public async Task InitializeAsync()
+    {
+        app = Create(Provider);
+        receiver = await WebhookReceiver.StartAsync();
+    }
 
     public async Task DisposeAsync()
     {
@@ -214,4 +221,10 @@ public sealed class WebhookDeliveryTests : IAsyncLifetime
         await AllDeliveredAsync(app, 1);
         Assert.Equal(eventId.ToString(), receiver.Accepted.Single().EventId);
     }
+}
+
+/// <summary>The same tests on PostgreSQL.</summary>
+public sealed class WebhookDeliveryTestsOnPostgres : WebhookDeliveryTests
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
 }

@@ -24,8 +24,9 @@ public static class WebhookTestApp
     /// Milliseconds instead of seconds, so retries happen while the test waits; one quick retry in the library's
     /// pipeline. The receivers listen on 127.0.0.1, so private addresses are allowed here (never by default).
     /// </summary>
-    public static AppFactory Create() => new()
+    public static AppFactory Create(StoreProvider provider = StoreProvider.Sqlite) => new()
     {
+        Provider = provider,
         Settings = new Dictionary<string, string?>
         {
             ["Webhooks:AllowPrivateNetworks"] = "true",

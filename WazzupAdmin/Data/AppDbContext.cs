@@ -5,8 +5,23 @@ using WazzupAdmin.Domain.Crm;
 
 namespace WazzupAdmin.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<ApplicationUser>(options)
+/// <summary>
+/// The console's store. On SQLite it is this context itself; on PostgreSQL <see cref="Postgres.PostgresAppDbContext"/>,
+/// the same model with migrations of its own, is what <c>IDbContextFactory&lt;AppDbContext&gt;</c> creates.
+/// </summary>
+public class AppDbContext : IdentityDbContext<ApplicationUser>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's derived context, whose options are typed by that context.</summary>
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Channel> Channels => Set<Channel>();
     public DbSet<ChannelAccess> ChannelAccess => Set<ChannelAccess>();
     public DbSet<CrmUser> CrmUsers => Set<CrmUser>();

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Microsoft.EntityFrameworkCore.Storage;
 using WazzupAdmin.Data.Entities;
 
@@ -15,60 +17,66 @@ namespace WazzupAdmin.Data;
 /// (see BENCHMARKS.md). Each statement here is prepared once per transaction and then only rebound. Nothing written here
 /// is tracked by the context.
 /// </para>
+/// <para>
+/// The statements are the same on PostgreSQL; only the values are bound as its own types there (a uuid, a boolean, a
+/// timestamptz, a text array).
+/// </para>
 /// </summary>
 public sealed class IncomingRows : IDisposable
 {
-    private readonly SqliteConnection connection;
-    private readonly SqliteTransaction transaction;
-    private readonly Dictionary<string, SqliteCommand> commands = [];
+    private readonly DbConnection connection;
+    private readonly DbTransaction transaction;
+    private readonly bool postgres;
+    private readonly Dictionary<string, DbCommand> commands = [];
 
-    private IncomingRows(SqliteConnection connection, SqliteTransaction transaction)
+    private IncomingRows(DbConnection connection, DbTransaction transaction)
     {
         this.connection = connection;
         this.transaction = transaction;
+        postgres = connection is NpgsqlConnection;
     }
 
     /// <summary>Writes on <paramref name="db"/>'s connection, inside the transaction it must have begun.</summary>
     public static IncomingRows For(AppDbContext db)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Begin the transaction before writing rows.");
-        return new IncomingRows((SqliteConnection)db.Database.GetDbConnection(), transaction);
+        return new IncomingRows(db.Database.GetDbConnection(), transaction);
     }
 
     public void InsertContact(Contact contact)
     {
         Execute("""
             INSERT INTO "Contacts" ("Id", "Name", "ResponsibleUserId", "Uri", "DeletedAtUtc", "Origin", "OriginSource", "Provisional")
-            VALUES ($id, $name, $responsible, $uri, $deleted, $origin, $source, $provisional)
+            VALUES (@id, @name, @responsible, @uri, @deleted, @origin, @source, @provisional)
             """,
-            ("$id", contact.Id), ("$name", contact.Name), ("$responsible", contact.ResponsibleUserId), ("$uri", contact.Uri), ("$deleted", contact.DeletedAtUtc),
-            ("$origin", contact.Origin.ToString()), ("$source", contact.OriginSource), ("$provisional", contact.Provisional));
+            ("@id", contact.Id), ("@name", contact.Name), ("@responsible", contact.ResponsibleUserId), ("@uri", contact.Uri), ("@deleted", contact.DeletedAtUtc),
+            ("@origin", contact.Origin.ToString()), ("@source", contact.OriginSource), ("@provisional", contact.Provisional));
         foreach (var chat in contact.Chats)
         {
-            Execute("""INSERT INTO "ContactChats" ("ContactId", "ChatType", "ChatId", "Username", "Phone") VALUES ($contact, $type, $chat, $username, $phone)""",
-                ("$contact", contact.Id), ("$type", chat.ChatType), ("$chat", chat.ChatId), ("$username", chat.Username), ("$phone", chat.Phone));
+            Execute("""INSERT INTO "ContactChats" ("ContactId", "ChatType", "ChatId", "Username", "Phone") VALUES (@contact, @type, @chat, @username, @phone)""",
+                ("@contact", contact.Id), ("@type", chat.ChatType), ("@chat", chat.ChatId), ("@username", chat.Username), ("@phone", chat.Phone));
         }
     }
 
     /// <summary>Fills in what a stored chat did not know yet (a Telegram chat the CRM gave by username or phone learns its id).</summary>
     public void CompleteChat(ContactChat chat) =>
-        Execute("""UPDATE "ContactChats" SET "ChatId" = $chat, "Username" = $username, "Phone" = $phone WHERE "Id" = $id""",
-            ("$chat", chat.ChatId), ("$username", chat.Username), ("$phone", chat.Phone), ("$id", chat.Id));
+        Execute("""UPDATE "ContactChats" SET "ChatId" = @chat, "Username" = @username, "Phone" = @phone WHERE "Id" = @id""",
+            ("@chat", chat.ChatId), ("@username", chat.Username), ("@phone", chat.Phone), ("@id", chat.Id));
 
     /// <summary>The deal and its links to <paramref name="contactIds"/>.</summary>
     public void InsertDeal(Deal deal, IEnumerable<string> contactIds)
     {
         Execute("""
             INSERT INTO "Deals" ("Id", "Name", "ResponsibleUserId", "FunnelId", "StageId", "FunnelName", "StageName", "Uri", "Closed", "Origin", "OriginSource", "Provisional")
-            VALUES ($id, $name, $responsible, $funnel, $stage, $funnelName, $stageName, $uri, $closed, $origin, $source, $provisional)
+            VALUES (@id, @name, @responsible, @funnel, @stage, @funnelName, @stageName, @uri, @closed, @origin, @source, @provisional)
             """,
-            ("$id", deal.Id), ("$name", deal.Name), ("$responsible", deal.ResponsibleUserId), ("$funnel", deal.FunnelId),
-            ("$stage", deal.StageId), ("$funnelName", deal.FunnelName), ("$stageName", deal.StageName), ("$uri", deal.Uri), ("$closed", deal.Closed),
-            ("$origin", deal.Origin.ToString()), ("$source", deal.OriginSource), ("$provisional", deal.Provisional));
+            ("@id", deal.Id), ("@name", deal.Name), ("@responsible", deal.ResponsibleUserId), ("@funnel", deal.FunnelId),
+            ("@stage", deal.StageId), ("@funnelName", deal.FunnelName), ("@stageName", deal.StageName), ("@uri", deal.Uri), ("@closed", deal.Closed),
+            ("@origin", deal.Origin.ToString()), ("@source", deal.OriginSource), ("@provisional", deal.Provisional));
         foreach (var contactId in contactIds)
         {
-            Execute("""INSERT INTO "DealContacts" ("ContactsId", "DealsId") VALUES ($contact, $deal)""", ("$contact", contactId), ("$deal", deal.Id));
+            Execute("""INSERT INTO "DealContacts" ("ContactsId", "DealsId") VALUES (@contact, @deal)""", ("@contact", contactId), ("@deal", deal.Id));
         }
     }
 
@@ -77,24 +85,24 @@ public sealed class IncomingRows : IDisposable
     {
         conversation.Id = Scalar("""
             INSERT INTO "Conversations" ("ChannelId", "ContactId", "NewClientDealId", "CreatedAtUtc", "LastActivityAtUtc", "LastMessagePreview", "Unanswered")
-            VALUES ($channel, $contact, $deal, $created, $activity, $preview, $unanswered) RETURNING "Id"
+            VALUES (@channel, @contact, @deal, @created, @activity, @preview, @unanswered) RETURNING "Id"
             """,
-            ("$channel", conversation.ChannelId), ("$contact", conversation.ContactId), ("$deal", conversation.NewClientDealId),
-            ("$created", conversation.CreatedAtUtc), ("$activity", conversation.LastActivityAtUtc), ("$preview", conversation.LastMessagePreview),
-            ("$unanswered", conversation.Unanswered));
+            ("@channel", conversation.ChannelId), ("@contact", conversation.ContactId), ("@deal", conversation.NewClientDealId),
+            ("@created", conversation.CreatedAtUtc), ("@activity", conversation.LastActivityAtUtc), ("@preview", conversation.LastMessagePreview),
+            ("@unanswered", conversation.Unanswered));
         foreach (var offer in conversation.Offers)
         {
             offer.ConversationId = conversation.Id;
-            Execute("""INSERT INTO "ConversationOffers" ("ConversationId", "UserId") VALUES ($conversation, $user)""",
-                ("$conversation", conversation.Id), ("$user", offer.UserId));
+            Execute("""INSERT INTO "ConversationOffers" ("ConversationId", "UserId") VALUES (@conversation, @user)""",
+                ("@conversation", conversation.Id), ("@user", offer.UserId));
         }
     }
 
     /// <summary>The conversation's latest activity, as a new message changes it.</summary>
     public void UpdateConversationActivity(Conversation conversation) =>
-        Execute("""UPDATE "Conversations" SET "LastActivityAtUtc" = $activity, "LastMessagePreview" = $preview, "Unanswered" = $unanswered WHERE "Id" = $id""",
-            ("$activity", conversation.LastActivityAtUtc), ("$preview", conversation.LastMessagePreview), ("$unanswered", conversation.Unanswered),
-            ("$id", conversation.Id));
+        Execute("""UPDATE "Conversations" SET "LastActivityAtUtc" = @activity, "LastMessagePreview" = @preview, "Unanswered" = @unanswered WHERE "Id" = @id""",
+            ("@activity", conversation.LastActivityAtUtc), ("@preview", conversation.LastMessagePreview), ("@unanswered", conversation.Unanswered),
+            ("@id", conversation.Id));
 
     /// <summary>Inserts the message into its conversation and gives it its id.</summary>
     public void InsertMessage(long conversationId, Message message)
@@ -102,45 +110,45 @@ public sealed class IncomingRows : IDisposable
         message.ConversationId = conversationId;
         message.Id = Scalar("""
             INSERT INTO "Messages" ("ConversationId", "Incoming", "AuthorUserId", "Text", "SentAtUtc", "PublicId", "Status")
-            VALUES ($conversation, $incoming, $author, $text, $sent, $public, $status) RETURNING "Id"
+            VALUES (@conversation, @incoming, @author, @text, @sent, @public, @status) RETURNING "Id"
             """,
-            ("$conversation", conversationId), ("$incoming", message.Incoming), ("$author", message.AuthorUserId), ("$text", message.Text),
-            ("$sent", message.SentAtUtc), ("$public", message.PublicId), ("$status", message.Status.ToString()));
+            ("@conversation", conversationId), ("@incoming", message.Incoming), ("@author", message.AuthorUserId), ("@text", message.Text),
+            ("@sent", message.SentAtUtc), ("@public", message.PublicId), ("@status", message.Status.ToString()));
     }
 
     public void InsertAssignment(Assignment assignment) =>
         assignment.Id = Scalar("""
             INSERT INTO "Assignments" ("ConversationId", "ChannelId", "UserId", "AtUtc", "Reason", "ReasonKind", "ReasonActor", "ReasonPrevious", "ReasonNames", "ReasonSkipped")
-            VALUES ($conversation, $channel, $user, $at, $reason, $kind, $actor, $previous, $names, $skipped) RETURNING "Id"
+            VALUES (@conversation, @channel, @user, @at, @reason, @kind, @actor, @previous, @names, @skipped) RETURNING "Id"
             """,
-            ("$conversation", assignment.ConversationId), ("$channel", assignment.ChannelId), ("$user", assignment.UserId), ("$at", assignment.AtUtc),
-            ("$reason", assignment.Reason), ("$kind", assignment.ReasonKind.ToString()), ("$actor", assignment.ReasonActor),
-            ("$previous", assignment.ReasonPrevious), ("$names", System.Text.Json.JsonSerializer.Serialize(assignment.ReasonNames)),
-            ("$skipped", assignment.ReasonSkipped is null ? null : System.Text.Json.JsonSerializer.Serialize(assignment.ReasonSkipped)));
+            ("@conversation", assignment.ConversationId), ("@channel", assignment.ChannelId), ("@user", assignment.UserId), ("@at", assignment.AtUtc),
+            ("@reason", assignment.Reason), ("@kind", assignment.ReasonKind.ToString()), ("@actor", assignment.ReasonActor),
+            ("@previous", assignment.ReasonPrevious), ("@names", postgres ? assignment.ReasonNames.ToArray() : System.Text.Json.JsonSerializer.Serialize(assignment.ReasonNames)),
+            ("@skipped", assignment.ReasonSkipped is null ? null : postgres ? assignment.ReasonSkipped.ToArray() : System.Text.Json.JsonSerializer.Serialize(assignment.ReasonSkipped)));
 
     /// <summary>The channel's rotation as it stands after the batch, inserted the first time.</summary>
     public void SaveTurn(ChannelTurn turn) =>
         Execute("""
-            INSERT INTO "ChannelTurns" ("ChannelId", "LastAssignedUserId", "ClientsDistributed") VALUES ($channel, $last, $count)
+            INSERT INTO "ChannelTurns" ("ChannelId", "LastAssignedUserId", "ClientsDistributed") VALUES (@channel, @last, @count)
             ON CONFLICT ("ChannelId") DO UPDATE SET "LastAssignedUserId" = excluded."LastAssignedUserId", "ClientsDistributed" = excluded."ClientsDistributed"
             """,
-            ("$channel", turn.ChannelId), ("$last", turn.LastAssignedUserId), ("$count", turn.ClientsDistributed));
+            ("@channel", turn.ChannelId), ("@last", turn.LastAssignedUserId), ("@count", turn.ClientsDistributed));
 
     public void InsertOutboxEvent(OutboxEvent outboxEvent) =>
         outboxEvent.Id = Scalar("""
             INSERT INTO "OutboxEvents" ("EventId", "Kind", "OrderingKey", "SubjectId", "Payload", "Status", "Attempts", "CreatedAtUtc", "NextAttemptAtUtc")
-            VALUES ($event, $kind, $key, $subject, $payload, $status, $attempts, $created, $next) RETURNING "Id"
+            VALUES (@event, @kind, @key, @subject, @payload, @status, @attempts, @created, @next) RETURNING "Id"
             """,
-            ("$event", outboxEvent.EventId), ("$kind", outboxEvent.Kind), ("$key", outboxEvent.OrderingKey), ("$subject", outboxEvent.SubjectId),
-            ("$payload", outboxEvent.Payload),
-            ("$status", outboxEvent.Status.ToString()), ("$attempts", outboxEvent.Attempts), ("$created", outboxEvent.CreatedAtUtc),
-            ("$next", outboxEvent.NextAttemptAtUtc));
+            ("@event", outboxEvent.EventId), ("@kind", outboxEvent.Kind), ("@key", outboxEvent.OrderingKey), ("@subject", outboxEvent.SubjectId),
+            ("@payload", outboxEvent.Payload),
+            ("@status", outboxEvent.Status.ToString()), ("@attempts", outboxEvent.Attempts), ("@created", outboxEvent.CreatedAtUtc),
+            ("@next", outboxEvent.NextAttemptAtUtc));
 
     private void Execute(string sql, params (string Name, object? Value)[] values) => Bind(sql, values).ExecuteNonQuery();
 
     private long Scalar(string sql, params (string Name, object? Value)[] values) => (long)Bind(sql, values).ExecuteScalar()!;
 
-    private SqliteCommand Bind(string sql, (string Name, object? Value)[] values)
+    private DbCommand Bind(string sql, (string Name, object? Value)[] values)
     {
         if (!commands.TryGetValue(sql, out var command))
         {
@@ -149,7 +157,9 @@ public sealed class IncomingRows : IDisposable
             command.Transaction = transaction;
             foreach (var (name, _) in values)
             {
-                command.Parameters.Add(name, SqliteType.Text);
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                command.Parameters.Add(parameter);
             }
 
             commands[sql] = command;
@@ -157,8 +167,19 @@ public sealed class IncomingRows : IDisposable
 
         for (var i = 0; i < values.Length; i++)
         {
-            var parameter = command.Parameters[i];
-            (parameter.SqliteType, parameter.Value) = values[i].Value switch
+            if (postgres)
+            {
+                command.Parameters[i].Value = values[i].Value switch
+                {
+                    null => DBNull.Value,
+                    DateTime time => DateTime.SpecifyKind(time, DateTimeKind.Utc),
+                    var value => value,
+                };
+                continue;
+            }
+
+            var sqlite = (SqliteParameter)command.Parameters[i];
+            (sqlite.SqliteType, sqlite.Value) = values[i].Value switch
             {
                 null => (SqliteType.Text, DBNull.Value),
                 // EF Core keeps a Guid as upper-case text; Microsoft.Data.Sqlite would otherwise bind it as a blob.

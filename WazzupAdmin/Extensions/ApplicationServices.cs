@@ -25,12 +25,26 @@ public static class ApplicationServices
         services.AddMudServices();
         services.AddLocalization();
 
-        services.AddAppStore(DatabaseSetup.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath));
+        // The engine is chosen before anything is registered on it; a wrong Store:Provider stops the start here.
+        var store = StoreProviderOptions.Read(builder.Configuration);
+        services.AddOptions<StoreProviderOptions>().BindConfiguration(StoreProviderOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StoreProviderOptions>, StoreProviderOptionsValidation>();
+        services.AddAppStore(store.Provider,
+            DatabaseSetup.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath, store.Provider));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
-        // Keys beside the database, so that sign-in cookies and antiforgery tokens survive a restart.
-        var keysFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["DataProtection:KeysFolder"] ?? "keys"));
-        services.AddDataProtection().SetApplicationName("WazzupAdmin").PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+        var dataProtection = services.AddDataProtection().SetApplicationName("WazzupAdmin");
+        if (store.Provider == StoreProvider.Postgres)
+        {
+            // In the database, so that every instance reads the cookies and antiforgery tokens the others wrote.
+            dataProtection.PersistKeysToDbContext<Data.Postgres.PostgresAppDbContext>();
+        }
+        else
+        {
+            // Keys beside the database, so that sign-in cookies and antiforgery tokens survive a restart.
+            var keysFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["DataProtection:KeysFolder"] ?? "keys"));
+            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
+        }
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();

@@ -87,6 +87,19 @@ public static class CrmAdoption
             {
                 await MergeContactAsync(db, provisionalId, crmId, now, cancellationToken);
             }
+            else if (db.Database.IsNpgsql())
+            {
+                // PostgreSQL checks each foreign key at once: the row is copied under its new id, its rows follow, the old one goes.
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO "Contacts" ("Id", "Name", "ResponsibleUserId", "Uri", "DeletedAtUtc", "Origin", "OriginSource", "Provisional", "ReplacedId")
+                    SELECT {crmId}, "Name", "ResponsibleUserId", "Uri", "DeletedAtUtc", "Origin", "OriginSource", "Provisional", "ReplacedId"
+                    FROM "Contacts" WHERE "Id" = {provisionalId};
+                    UPDATE "ContactChats" SET "ContactId" = {crmId} WHERE "ContactId" = {provisionalId};
+                    UPDATE "Conversations" SET "ContactId" = {crmId} WHERE "ContactId" = {provisionalId};
+                    UPDATE "DealContacts" SET "ContactsId" = {crmId} WHERE "ContactsId" = {provisionalId};
+                    DELETE FROM "Contacts" WHERE "Id" = {provisionalId};
+                    """, cancellationToken);
+            }
             else
             {
                 await db.Database.ExecuteSqlInterpolatedAsync($"""
@@ -127,11 +140,32 @@ public static class CrmAdoption
         var crmId = created.Id;
         if (crmId != provisionalId)
         {
-            if (await db.Deals.AnyAsync(d => d.Id == crmId, cancellationToken))
+            if (await db.Deals.AnyAsync(d => d.Id == crmId, cancellationToken) && db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO "DealContacts" ("ContactsId", "DealsId")
+                    SELECT "ContactsId", {crmId} FROM "DealContacts" WHERE "DealsId" = {provisionalId} ON CONFLICT DO NOTHING;
+                    DELETE FROM "DealContacts" WHERE "DealsId" = {provisionalId};
+                    UPDATE "Conversations" SET "NewClientDealId" = {crmId} WHERE "NewClientDealId" = {provisionalId};
+                    DELETE FROM "Deals" WHERE "Id" = {provisionalId};
+                    """, cancellationToken);
+            }
+            else if (await db.Deals.AnyAsync(d => d.Id == crmId, cancellationToken))
             {
                 await db.Database.ExecuteSqlInterpolatedAsync($"""
                     UPDATE OR IGNORE "DealContacts" SET "DealsId" = {crmId} WHERE "DealsId" = {provisionalId};
                     DELETE FROM "DealContacts" WHERE "DealsId" = {provisionalId};
+                    UPDATE "Conversations" SET "NewClientDealId" = {crmId} WHERE "NewClientDealId" = {provisionalId};
+                    DELETE FROM "Deals" WHERE "Id" = {provisionalId};
+                    """, cancellationToken);
+            }
+            else if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlInterpolatedAsync($"""
+                    INSERT INTO "Deals" ("Id", "Name", "ResponsibleUserId", "Uri", "Closed", "FunnelId", "StageId", "FunnelName", "StageName", "Origin", "OriginSource", "Provisional", "ReplacedId")
+                    SELECT {crmId}, "Name", "ResponsibleUserId", "Uri", "Closed", "FunnelId", "StageId", "FunnelName", "StageName", "Origin", "OriginSource", "Provisional", "ReplacedId"
+                    FROM "Deals" WHERE "Id" = {provisionalId};
+                    UPDATE "DealContacts" SET "DealsId" = {crmId} WHERE "DealsId" = {provisionalId};
                     UPDATE "Conversations" SET "NewClientDealId" = {crmId} WHERE "NewClientDealId" = {provisionalId};
                     DELETE FROM "Deals" WHERE "Id" = {provisionalId};
                     """, cancellationToken);
@@ -176,9 +210,24 @@ public static class CrmAdoption
     }
 
     /// <summary>The CRM already had the contact: the provisional one's chats, conversations and deals move to it, and it is retired.</summary>
-    private static async Task MergeContactAsync(AppDbContext db, string provisionalId, string crmId, DateTime now, CancellationToken cancellationToken) =>
+    private static async Task MergeContactAsync(AppDbContext db, string provisionalId, string crmId, DateTime now, CancellationToken cancellationToken)
+    {
         // A conversation the CRM's contact already has on the same channel stays with the retired record (soft-deleted,
         // so its messages are kept) rather than being lost.
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE "ContactChats" SET "ContactId" = {crmId} WHERE "ContactId" = {provisionalId};
+                UPDATE "Conversations" AS c SET "ContactId" = {crmId} WHERE c."ContactId" = {provisionalId}
+                    AND NOT EXISTS (SELECT 1 FROM "Conversations" AS o WHERE o."ContactId" = {crmId} AND o."ChannelId" = c."ChannelId");
+                INSERT INTO "DealContacts" ("ContactsId", "DealsId")
+                SELECT {crmId}, "DealsId" FROM "DealContacts" WHERE "ContactsId" = {provisionalId} ON CONFLICT DO NOTHING;
+                DELETE FROM "DealContacts" WHERE "ContactsId" = {provisionalId};
+                UPDATE "Contacts" SET "DeletedAtUtc" = {now}, "Provisional" = FALSE WHERE "Id" = {provisionalId};
+                """, cancellationToken);
+            return;
+        }
+
         await db.Database.ExecuteSqlInterpolatedAsync($"""
             UPDATE "ContactChats" SET "ContactId" = {crmId} WHERE "ContactId" = {provisionalId};
             UPDATE OR IGNORE "Conversations" SET "ContactId" = {crmId} WHERE "ContactId" = {provisionalId};
@@ -186,6 +235,7 @@ public static class CrmAdoption
             DELETE FROM "DealContacts" WHERE "ContactsId" = {provisionalId};
             UPDATE "Contacts" SET "DeletedAtUtc" = {now}, "Provisional" = 0 WHERE "Id" = {provisionalId};
             """, cancellationToken);
+    }
 
     /// <summary>
     /// The events still waiting to be sent name the client by the CRM's id, not the console's provisional one. The
@@ -195,10 +245,15 @@ public static class CrmAdoption
     {
         var from = JsonSerializer.Serialize(provisionalId);
         var to = JsonSerializer.Serialize(crmId);
-        return db.Database.ExecuteSqlInterpolatedAsync($"""
-            UPDATE "OutboxEvents" SET "Payload" = replace("Payload", {from}, {to})
-            WHERE "Status" = 'Pending' AND instr("Payload", {from}) > 0
-            """, cancellationToken);
+        return db.Database.IsNpgsql()
+            ? db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE "OutboxEvents" SET "Payload" = replace("Payload", {from}, {to})
+                WHERE "Status" = 'Pending' AND strpos("Payload", {from}) > 0
+                """, cancellationToken)
+            : db.Database.ExecuteSqlInterpolatedAsync($"""
+                UPDATE "OutboxEvents" SET "Payload" = replace("Payload", {from}, {to})
+                WHERE "Status" = 'Pending' AND instr("Payload", {from}) > 0
+                """, cancellationToken);
     }
 
     private static string? String(JsonElement root, string name) =>
