@@ -39,8 +39,8 @@ public sealed record DealsChanged(IReadOnlyCollection<string> ContactIds);
 /// </summary>
 public sealed class ChatNotifier(ILogger<ChatNotifier> logger)
 {
-    private readonly Subscribers<ChatEvent> conversations = new(logger);
-    private readonly Subscribers<DealsChanged> deals = new(logger);
+    private readonly Subscribers<ChatEvent> conversations = new(logger, "A chat window");
+    private readonly Subscribers<DealsChanged> deals = new(logger, "A chat window");
 
     public IDisposable Subscribe(Func<ChatEvent, Task> handler) => conversations.Add(handler);
 
@@ -53,62 +53,6 @@ public sealed class ChatNotifier(ILogger<ChatNotifier> logger)
         if (dealsChanged.ContactIds.Count > 0)
         {
             deals.Publish(dealsChanged);
-        }
-    }
-
-    private sealed class Subscribers<T>(ILogger logger)
-    {
-        private readonly Lock gate = new();
-        private List<Func<T, Task>> handlers = [];
-
-        public IDisposable Add(Func<T, Task> handler)
-        {
-            lock (gate)
-            {
-                handlers = [.. handlers, handler];
-            }
-
-            return new Subscription(this, handler);
-        }
-
-        public void Publish(T item)
-        {
-            List<Func<T, Task>> current;
-            lock (gate)
-            {
-                current = handlers;
-            }
-
-            foreach (var handler in current)
-            {
-                // A slow or broken chat window must not hold up the sender or the other windows.
-                _ = InvokeAsync(handler, item);
-            }
-        }
-
-        private async Task InvokeAsync(Func<T, Task> handler, T item)
-        {
-            try
-            {
-                await handler(item);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "A chat window failed to handle {Event}", item);
-            }
-        }
-
-        private void Remove(Func<T, Task> handler)
-        {
-            lock (gate)
-            {
-                handlers = [.. handlers.Where(h => h != handler)];
-            }
-        }
-
-        private sealed class Subscription(Subscribers<T> owner, Func<T, Task> handler) : IDisposable
-        {
-            public void Dispose() => owner.Remove(handler);
         }
     }
 }

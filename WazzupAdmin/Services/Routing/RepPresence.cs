@@ -14,7 +14,7 @@ public sealed class RepPresence(TimeProvider clock, IOptions<RoutingOptions> opt
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Windows> users = new(StringComparer.Ordinal);
-    private List<Func<string, Task>> handlers = [];
+    private readonly Subscribers<string> subscribers = new(logger, "A subscriber to the presence of reps");
 
     private sealed class Windows
     {
@@ -66,15 +66,7 @@ public sealed class RepPresence(TimeProvider clock, IOptions<RoutingOptions> opt
     public void Changed(string userId) => Publish(userId);
 
     /// <summary>Calls <paramref name="handler"/> with the user's id whenever a user's status may have changed.</summary>
-    public IDisposable Subscribe(Func<string, Task> handler)
-    {
-        lock (gate)
-        {
-            handlers = [.. handlers, handler];
-        }
-
-        return new Subscription(this, handler);
-    }
+    public IDisposable Subscribe(Func<string, Task> handler) => subscribers.Add(handler);
 
     private bool WithinGrace(Windows windows, DateTimeOffset now) =>
         windows.LastClosedAt is { } closed && now - closed < options.Value.PresenceGracePeriod;
@@ -118,31 +110,7 @@ public sealed class RepPresence(TimeProvider clock, IOptions<RoutingOptions> opt
         Publish(userId);
     }
 
-    private void Publish(string userId)
-    {
-        List<Func<string, Task>> current;
-        lock (gate)
-        {
-            current = handlers;
-        }
-
-        foreach (var handler in current)
-        {
-            _ = InvokeAsync(handler, userId);
-        }
-    }
-
-    private async Task InvokeAsync(Func<string, Task> handler, string userId)
-    {
-        try
-        {
-            await handler(userId);
-        }
-        catch (Exception ex)
-        {
-            logger.LogWarning(ex, "A subscriber failed to handle the presence change of {UserId}", userId);
-        }
-    }
+    private void Publish(string userId) => subscribers.Publish(userId);
 
     public void Dispose()
     {
@@ -164,17 +132,6 @@ public sealed class RepPresence(TimeProvider clock, IOptions<RoutingOptions> opt
             if (Interlocked.Exchange(ref disposed, 1) == 0)
             {
                 owner.Closed(userId);
-            }
-        }
-    }
-
-    private sealed class Subscription(RepPresence owner, Func<string, Task> handler) : IDisposable
-    {
-        public void Dispose()
-        {
-            lock (owner.gate)
-            {
-                owner.handlers = [.. owner.handlers.Where(h => h != handler)];
             }
         }
     }
