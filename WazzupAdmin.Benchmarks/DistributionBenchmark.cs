@@ -21,19 +21,7 @@ public static class DistributionBenchmark
     public static async Task<Section> RunAsync(BenchmarkOptions options, TextWriter log)
     {
         await using var host = await AppHost.StartAsync(seedDemo: true, serve: false);
-        var channels = new[]
-        {
-            (Algorithm: DistributionAlgorithm.FirstResponder, Channel: DemoWorkspace.Channels[0]),
-            (Algorithm: DistributionAlgorithm.RoundRobin, Channel: DemoWorkspace.Channels[1]),
-        };
-        foreach (var (algorithm, channel) in channels)
-        {
-            if (channel.Algorithm != algorithm)
-            {
-                throw new InvalidOperationException($"The demo channel {channel.Name} no longer uses {algorithm}.");
-            }
-        }
-
+        var channels = DemoChannels();
         var raw = await RawCommitRateAsync(host, options.Quick ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(3));
         log.WriteLine($"  raw commit rate: {raw:0} one-row transactions/s");
 
@@ -47,9 +35,8 @@ public static class DistributionBenchmark
         // Warm-up: JIT, EF's compiled queries and the connection pool, not counted.
         await SendAsync(host, channels[0].Channel.Id, channels[0].Channel.Transport, 1, options.Quick ? 20 : 200, () => Interlocked.Increment(ref next));
         await SendAsync(host, channels[1].Channel.Id, channels[1].Channel.Transport, 1, options.Quick ? 20 : 200, () => Interlocked.Increment(ref next));
-        foreach (var (algorithm, channel) in channels)
+        foreach (var (name, algorithm, channel) in channels)
         {
-            var name = algorithm == DistributionAlgorithm.FirstResponder ? "First responder" : "In turn";
             foreach (var producers in ProducerCounts)
             {
                 var count = options.Clients;
@@ -130,6 +117,25 @@ public static class DistributionBenchmark
             "no reads, no decisions, no callers. It is the most the file takes for these rows in these transactions, the figure the app's share is of.");
         section.Subsections.Add(limits);
         return section;
+    }
+
+    /// <summary>The demo's first-responder and in-turn channels, checked to still use those algorithms.</summary>
+    public static (string Name, DistributionAlgorithm Algorithm, DemoWorkspace.DemoChannel Channel)[] DemoChannels()
+    {
+        var channels = new[]
+        {
+            (Name: "First responder", Algorithm: DistributionAlgorithm.FirstResponder, Channel: DemoWorkspace.Channels[0]),
+            (Name: "In turn", Algorithm: DistributionAlgorithm.RoundRobin, Channel: DemoWorkspace.Channels[1]),
+        };
+        foreach (var (_, algorithm, channel) in channels)
+        {
+            if (channel.Algorithm != algorithm)
+            {
+                throw new InvalidOperationException($"The demo channel {channel.Name} no longer uses {algorithm}.");
+            }
+        }
+
+        return channels;
     }
 
     /// <summary>

@@ -10,7 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 using WazzupAdmin.Api;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Domain.Channels;
-using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Services.Api;
 
 namespace WazzupAdmin.Benchmarks;
@@ -39,19 +38,7 @@ public static class HttpLoadBenchmark
             },
             endpoints: app => app.MapPost(BarePath, (SimulatedMessageRequest body) => Results.Ok(new { ok = true, chatId = body.ChatId })).AllowAnonymous());
         var key = await CreateKeyAsync(host);
-        var channels = new[]
-        {
-            (Name: "First responder", Algorithm: DistributionAlgorithm.FirstResponder, Channel: DemoWorkspace.Channels[0]),
-            (Name: "In turn", Algorithm: DistributionAlgorithm.RoundRobin, Channel: DemoWorkspace.Channels[1]),
-        };
-        foreach (var (_, algorithm, channel) in channels)
-        {
-            if (channel.Algorithm != algorithm)
-            {
-                throw new InvalidOperationException($"The demo channel {channel.Name} no longer uses {algorithm}.");
-            }
-        }
-
+        var channels = DistributionBenchmark.DemoChannels();
         var requests = options.Clients;
         var section = new Section("New clients end to end over HTTP")
             .Columns("Endpoint", "Connections", "Requests", "Requests/s", "p50 ms", "p99 ms", "Share of the bare endpoint", "Goal (32 connections)");
