@@ -7,6 +7,7 @@ using WazzupAdmin.Api;
 using WazzupAdmin.Components.Account;
 using WazzupAdmin.Data;
 using WazzupAdmin.Services;
+using WazzupAdmin.Services.Instances;
 using WazzupAdmin.Services.Webhooks;
 
 namespace WazzupAdmin.Extensions;
@@ -32,6 +33,11 @@ public static class ApplicationServices
         services.AddAppStore(store.Provider,
             DatabaseSetup.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath, store.Provider));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        if (store.Provider == StoreProvider.Postgres)
+        {
+            // Several instances may share the database: what one does reaches the others' windows (LISTEN/NOTIFY).
+            services.AddOtherInstancesOnPostgres();
+        }
 
         var dataProtection = services.AddDataProtection().SetApplicationName("WazzupAdmin");
         if (store.Provider == StoreProvider.Postgres)

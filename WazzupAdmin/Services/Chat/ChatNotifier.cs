@@ -35,20 +35,39 @@ public sealed record DealsChanged(IReadOnlyCollection<string> ContactIds);
 /// <summary>
 /// The one in-process notifier that chat windows subscribe to: the use cases publish after they commit, and each
 /// circuit reloads only what the event touches, instead of every circuit polling the database. Conversations and deals
-/// are two streams, so that a window listening for one never wakes for the other.
+/// are two streams, so that a window listening for one never wakes for the other. On PostgreSQL every event published
+/// here also goes to the other instances (<paramref name="otherInstances"/>), whose listener republishes it to their
+/// windows with <see cref="PublishHere(ChatEvent)"/>.
 /// </summary>
-public sealed class ChatNotifier(ILogger<ChatNotifier> logger)
+public sealed class ChatNotifier(ILogger<ChatNotifier> logger, Instances.IOtherInstances? otherInstances = null)
 {
     private readonly Subscribers<ChatEvent> conversations = new(logger, "A chat window");
     private readonly Subscribers<DealsChanged> deals = new(logger, "A chat window");
 
     public IDisposable Subscribe(Func<ChatEvent, Task> handler) => conversations.Add(handler);
 
-    public void Publish(ChatEvent chatEvent) => conversations.Publish(chatEvent);
+    public void Publish(ChatEvent chatEvent)
+    {
+        conversations.Publish(chatEvent);
+        otherInstances?.Send(chatEvent);
+    }
+
+    /// <summary>An event of another instance, for this instance's windows only.</summary>
+    public void PublishHere(ChatEvent chatEvent) => conversations.Publish(chatEvent);
 
     public IDisposable SubscribeDeals(Func<DealsChanged, Task> handler) => deals.Add(handler);
 
     public void Publish(DealsChanged dealsChanged)
+    {
+        if (dealsChanged.ContactIds.Count > 0)
+        {
+            deals.Publish(dealsChanged);
+            otherInstances?.Send(dealsChanged);
+        }
+    }
+
+    /// <summary>Deals changed through another instance, for this instance's windows only.</summary>
+    public void PublishHere(DealsChanged dealsChanged)
     {
         if (dealsChanged.ContactIds.Count > 0)
         {

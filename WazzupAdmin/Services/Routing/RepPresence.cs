@@ -9,11 +9,21 @@ namespace WazzupAdmin.Services.Routing;
 /// dropped connection does not count as leaving. Away is the user's own word and lives in the store; this only tracks
 /// windows. Every change (a first window opening, the grace period running out, a user's away switch) is published to
 /// the subscribers, which is how the access page shows statuses live and how waiting clients learn of a rep.
+/// <para>
+/// On PostgreSQL, with several instances, a user is also online while another instance says a window of theirs is open
+/// there: each change here is told to the others (<paramref name="otherInstances"/>), and each instance repeats, as a
+/// heartbeat, which users are online on it; a user heard of from an instance that then falls silent (it crashed) goes
+/// offline when <see cref="ExpireOtherInstances"/> finds the heartbeat too old.
+/// </para>
 /// </summary>
-public sealed class RepPresence(TimeProvider clock, IOptions<RoutingOptions> options, ILogger<RepPresence> logger) : IDisposable
+public sealed class RepPresence(
+    TimeProvider clock, IOptions<RoutingOptions> options, ILogger<RepPresence> logger, Instances.IOtherInstances? otherInstances = null) : IDisposable
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Windows> users = new(StringComparer.Ordinal);
+
+    // User → instance → when that instance last said the user is online there.
+    private readonly Dictionary<string, Dictionary<Guid, DateTimeOffset>> elsewhere = new(StringComparer.Ordinal);
     private readonly Subscribers<string> subscribers = new(logger, "A subscriber to the presence of reps");
 
     private sealed class Windows
@@ -55,9 +65,110 @@ public sealed class RepPresence(TimeProvider clock, IOptions<RoutingOptions> opt
     {
         lock (gate)
         {
-            return users.TryGetValue(userId, out var windows) && (windows.Open > 0 || WithinGrace(windows, clock.GetUtcNow()));
+            return IsOnlineHere(userId) || elsewhere.ContainsKey(userId);
         }
     }
+
+    /// <summary>The users online by their windows on this instance.</summary>
+    public IReadOnlyCollection<string> OnlineHere()
+    {
+        lock (gate)
+        {
+            return [.. users.Keys.Where(IsOnlineHere)];
+        }
+    }
+
+    /// <summary>Another instance says whether a window of the user counts as open there.</summary>
+    public void OnOtherInstance(Guid instance, string userId, bool online)
+    {
+        lock (gate)
+        {
+            if (online)
+            {
+                Heard(instance, userId);
+            }
+            else
+            {
+                Forget(instance, userId);
+            }
+        }
+
+        subscribers.Publish(userId);
+    }
+
+    /// <summary>Another instance's periodic list of the users online there.</summary>
+    public void HeartbeatOfOtherInstance(Guid instance, IReadOnlyCollection<string> userIds)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var cameOnline = new List<string>();
+        lock (gate)
+        {
+            foreach (var userId in userIds)
+            {
+                if (!IsOnlineHere(userId) && !elsewhere.ContainsKey(userId))
+                {
+                    cameOnline.Add(userId);
+                }
+
+                Heard(instance, userId);
+            }
+        }
+
+        cameOnline.ForEach(subscribers.Publish);
+    }
+
+    /// <summary>Another instance stopped: its users are online only where else they are.</summary>
+    public void OtherInstanceLeft(Guid instance) => ForgetWhere((from, _) => from == instance);
+
+    /// <summary>Forgets what other instances said before <paramref name="cutoff"/> and did not say again.</summary>
+    public void ExpireOtherInstances(DateTimeOffset cutoff) => ForgetWhere((_, heard) => heard < cutoff);
+
+    private void ForgetWhere(Func<Guid, DateTimeOffset, bool> stale)
+    {
+        var wentOffline = new List<string>();
+        lock (gate)
+        {
+            foreach (var (userId, instances) in elsewhere.ToList())
+            {
+                foreach (var (instance, heard) in instances.ToList())
+                {
+                    if (stale(instance, heard))
+                    {
+                        Forget(instance, userId);
+                    }
+                }
+
+                if (!elsewhere.ContainsKey(userId) && !IsOnlineHere(userId))
+                {
+                    wentOffline.Add(userId);
+                }
+            }
+        }
+
+        wentOffline.ForEach(subscribers.Publish);
+    }
+
+    private void Heard(Guid instance, string userId)
+    {
+        if (!elsewhere.TryGetValue(userId, out var instances))
+        {
+            instances = [];
+            elsewhere[userId] = instances;
+        }
+
+        instances[instance] = clock.GetUtcNow();
+    }
+
+    private void Forget(Guid instance, string userId)
+    {
+        if (elsewhere.TryGetValue(userId, out var instances) && instances.Remove(instance) && instances.Count == 0)
+        {
+            elsewhere.Remove(userId);
+        }
+    }
+
+    private bool IsOnlineHere(string userId) =>
+        users.TryGetValue(userId, out var windows) && (windows.Open > 0 || WithinGrace(windows, clock.GetUtcNow()));
 
     /// <summary>Online or offline by the windows, away when the user said so.</summary>
     public Presence Of(string userId, bool away) => away ? Presence.Away : IsOnline(userId) ? Presence.Online : Presence.Offline;
@@ -110,7 +221,20 @@ public sealed class RepPresence(TimeProvider clock, IOptions<RoutingOptions> opt
         Publish(userId);
     }
 
-    private void Publish(string userId) => subscribers.Publish(userId);
+    private void Publish(string userId)
+    {
+        subscribers.Publish(userId);
+        if (otherInstances is not null)
+        {
+            bool onlineHere;
+            lock (gate)
+            {
+                onlineHere = IsOnlineHere(userId);
+            }
+
+            otherInstances.PresenceChanged(userId, onlineHere);
+        }
+    }
 
     public void Dispose()
     {
