@@ -29,9 +29,15 @@ public sealed class ChatWorkspace : IAsyncDisposable
 
     public IServiceProvider Services => services;
 
-    public static async Task<ChatWorkspace> StartAsync(StoreProvider provider = StoreProvider.Sqlite)
+    /// <param name="clock">The app's clock; the real one unless given (a fake clock seeds a store of its own, slower).</param>
+    public static async Task<ChatWorkspace> StartAsync(StoreProvider provider = StoreProvider.Sqlite, TimeProvider? clock = null)
     {
         var collection = new ServiceCollection();
+        if (clock is not null)
+        {
+            collection.AddSingleton(clock);
+        }
+
         var db = ComponentTestDb.AddTo(collection, provider);
         collection.AddScoped<SignedInAccount>();
         collection.AddScoped<AuthenticationStateProvider, SignedInAccountStateProvider>();

@@ -29,6 +29,8 @@ public static class UseCases
         services.AddOptions<Routing.RoutingOptions>().BindConfiguration(Routing.RoutingOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Routing.RoutingOptions>, Routing.RoutingOptionsValidation>();
         services.AddScoped<Chat.AssignmentService>();
+        services.AddScoped<Routing.OfferTimeoutService>();
+        services.AddHostedService<Routing.OfferTimeoutWorker>();
         services.AddScoped<Chat.ClientSimulatorService>();
         services.AddScoped<DemoCrmPages>();
         services.AddScoped<Api.ApiKeyService>();

@@ -18,6 +18,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.ChannelId, c.LastActivityAtUtc });
         // The unanswered counters count a channel's conversations from the index alone.
         builder.HasIndex(c => new { c.ChannelId, c.Unanswered });
+        // The offer timeout worker looks for the due ones only.
+        builder.HasIndex(c => c.OfferDueAtUtc);
         builder.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Offers).WithOne().HasForeignKey(o => o.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }

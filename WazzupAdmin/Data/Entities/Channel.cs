@@ -51,5 +51,14 @@ public sealed class Channel
     /// <summary>The most unanswered clients a sales rep may hold on this channel before being skipped; null for no limit.</summary>
     public int? MaxUnansweredPerRep { get; set; }
 
+    /// <summary>Minutes a client's offer waits for a reply (in turn) or a claim (first responder); null for no timeout.</summary>
+    public int? OfferTimeoutMinutes { get; set; }
+
+    /// <summary>In turn: how often a client moves on to the next rep before going to the managers.</summary>
+    public int OfferMaxMoves { get; set; } = Domain.Distribution.Routing.OfferTimeoutSettings.DefaultMaxMoves;
+
+    /// <summary>First responder: who the offer widens to when nobody claimed it in time.</summary>
+    public Domain.Distribution.Routing.WidenOfferTo OfferWidenTo { get; set; }
+
     public List<ChannelAccess> Access { get; set; } = [];
 }

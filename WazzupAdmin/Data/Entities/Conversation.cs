@@ -25,6 +25,18 @@ public sealed class Conversation
 
     public List<Message> Messages { get; set; } = [];
 
+    /// <summary>
+    /// When the offer times out (the channel's offer timeout): in turn, the rep made responsible has not replied by then;
+    /// first responder, nobody claimed the client. Null when no timeout runs; a reply, a claim or an assignment ends it.
+    /// </summary>
+    public DateTime? OfferDueAtUtc { get; set; }
+
+    /// <summary>In turn: how often this client's offer timed out and moved on to the next rep.</summary>
+    public int OfferMoves { get; set; }
+
+    /// <summary>When the offer last timed out to the managers (the alert the managers' chat windows show); a reply ends it.</summary>
+    public DateTime? OfferTimedOutAtUtc { get; set; }
+
     /// <summary>Sales reps who see this unclaimed new client until one of them replies (first responder).</summary>
     public List<ConversationOffer> Offers { get; set; } = [];
 }

@@ -406,6 +406,15 @@ namespace WazzupAdmin.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("OfferMaxMoves")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("OfferTimeoutMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OfferWidenTo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("OnlyOnlineRepsReceiveNewClients")
                         .HasColumnType("INTEGER");
 
@@ -659,12 +668,23 @@ namespace WazzupAdmin.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("OfferDueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OfferMoves")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OfferTimedOutAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Unanswered")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("OfferDueAtUtc");
 
                     b.HasIndex("ChannelId", "ContactId")
                         .IsUnique();

@@ -16,6 +16,15 @@ public enum AssignmentReasonKind
 
     /// <summary>Sales reps receive new clients but none could take this one (offline, away, at capacity): it stays unassigned.</summary>
     NobodyAvailable,
+
+    /// <summary>In turn: the rep (<see cref="AssignmentReason.Previous"/>) did not reply in time; the client moved to the next rep.</summary>
+    OfferTimedOutMoved,
+
+    /// <summary>In turn: nobody replied in time (or nobody else could take it): the client went to the managers, unassigned.</summary>
+    OfferTimedOutToManagers,
+
+    /// <summary>First responder: nobody claimed the client in time; the offer widened and the managers were alerted.</summary>
+    OfferWidened,
 }
 
 /// <summary>A sales rep routing passed over for a client, and why.</summary>
@@ -74,6 +83,10 @@ public sealed record AssignmentReason(AssignmentReasonKind Kind, string? Actor, 
     public const string SetByCrmText = "Responsible set by the CRM ({0}).";
     public const string NobodyAvailableText = "Nobody could take the client now; it stays unassigned.";
     public const string SkippedText = "Skipped: {0}.";
+    public const string TimedOutMovedText = "Timed out: {0} did not reply in time; moved to the next rep in turn.";
+    public const string TimedOutToManagersText = "Timed out: {0} did not reply in time; handed to the channel's managers, unassigned.";
+    public const string WidenedToRepsText = "Timed out: nobody claimed the client in time; offered to every sales rep of the channel ({0}) and the managers alerted.";
+    public const string WidenedToManagersText = "Timed out: nobody claimed the client in time; the managers were alerted.";
 
     /// <summary>The sales reps routing passed over, with why; empty when nobody was or for reasons that are not routing's.</summary>
     public IReadOnlyList<SkippedRep> Skipped { get; init; } = [];
@@ -95,6 +108,14 @@ public sealed record AssignmentReason(AssignmentReasonKind Kind, string? Actor, 
 
     public static AssignmentReason SetByCrm(string source) => new(AssignmentReasonKind.SetByCrm, source, null, []);
 
+    /// <param name="timedOut">The rep who did not reply in time.</param>
+    public static AssignmentReason TimedOutMoved(string timedOut) => new(AssignmentReasonKind.OfferTimedOutMoved, null, timedOut, []);
+
+    public static AssignmentReason TimedOutToManagers(string timedOut) => new(AssignmentReasonKind.OfferTimedOutToManagers, null, timedOut, []);
+
+    /// <param name="offeredTo">To every rep of the channel, their names; empty when the offer widened to the managers.</param>
+    public static AssignmentReason Widened(IReadOnlyList<string> offeredTo) => new(AssignmentReasonKind.OfferWidened, null, null, offeredTo);
+
     public static AssignmentReason FromText(string text) => new(AssignmentReasonKind.Text, null, null, [], text);
 
     /// <summary>The sentence's English template (the UI's resource key) and what fills it.</summary>
@@ -110,6 +131,10 @@ public sealed record AssignmentReason(AssignmentReasonKind Kind, string? Actor, 
         AssignmentReasonKind.AssignedBy => (AssignedByPreviouslyText, [Actor ?? "", Previous]),
         AssignmentReasonKind.SetByCrm => (SetByCrmText, [Actor ?? ""]),
         AssignmentReasonKind.NobodyAvailable => (NobodyAvailableText, []),
+        AssignmentReasonKind.OfferTimedOutMoved => (TimedOutMovedText, [Previous ?? ""]),
+        AssignmentReasonKind.OfferTimedOutToManagers => (TimedOutToManagersText, [Previous ?? ""]),
+        AssignmentReasonKind.OfferWidened when Names.Count == 0 => (WidenedToManagersText, []),
+        AssignmentReasonKind.OfferWidened => (WidenedToRepsText, [List]),
         _ => ("{0}", [Text ?? ""]),
     };
 

@@ -27,6 +27,12 @@ public static class AuditText
     public const string OnlyOnlineReps = "Only online sales reps receive new clients";
     public const string MaxUnansweredPerRep = "Most unanswered clients per sales rep";
     public const string MaxUnansweredOf = "Most unanswered clients of {0}";
+    public const string OfferTimeout = "Offer timeout in minutes";
+    public const string OfferMaxMoves = "Most moves to the next sales rep";
+    public const string OfferWidenTo = "When nobody claims in time, widen the offer to";
+    public const string Off = "Off";
+    public const string AllSalesReps = "All sales reps of the channel";
+    public const string Managers = "The managers";
 
     public const string NoAccess = "No access";
     public const string QualityControl = "Quality control";
@@ -52,6 +58,9 @@ public static class AuditText
     };
 
     public static string YesNo(bool value) => value ? Yes : No;
+
+    public static string WidenTo(Domain.Distribution.Routing.WidenOfferTo widenTo) =>
+        widenTo == Domain.Distribution.Routing.WidenOfferTo.Managers ? Managers : AllSalesReps;
 
     /// <summary>A limit as stored in an entry: the number itself needs no translation.</summary>
     public static string Limit(int? limit, string none = NoLimit) => limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? none;

@@ -205,6 +205,7 @@ public sealed class AssignmentService(
         }
 
         conversation.Offers.Clear();
+        ChatService.EndOfferTimeout(conversation);
         db.Assignments.Add(new Assignment
         {
             ConversationId = conversation.Id,

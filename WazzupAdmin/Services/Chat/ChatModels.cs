@@ -9,7 +9,7 @@ public sealed record ChatUser(string UserId, string Name);
 
 public sealed record ConversationSummary(
     long Id, Guid ChannelId, Transport Transport, string ChannelName, string ContactId, string ContactName,
-    string LastMessagePreview, DateTime LastActivityAtUtc, bool Unanswered, bool Unclaimed);
+    string LastMessagePreview, DateTime LastActivityAtUtc, bool Unanswered, bool Unclaimed, bool TimedOut = false);
 
 public sealed record ChatMessageView(long Id, bool Incoming, string AuthorName, string Text, DateTime SentAtUtc)
 {

@@ -9,6 +9,9 @@ public enum ChatEventKind
 
     /// <summary>An outgoing message was delivered, read or failed: its status marks change.</summary>
     StatusChanged,
+
+    /// <summary>An offer timed out: the client moved to the next rep, or the managers are alerted to it.</summary>
+    OfferTimedOut,
 }
 
 /// <summary>Something happened to a conversation that open chat windows may need to show.</summary>

@@ -336,6 +336,8 @@ public sealed class ChatService(
         conversation.LastActivityAtUtc = now;
         conversation.LastMessagePreview = FieldRules.Truncate(text, ChatLimits.PreviewLength);
         conversation.Unanswered = false;
+        // The client has an answer: no offer timeout runs on, and the managers' alert ends.
+        EndOfferTimeout(conversation);
         await db.SaveChangesAsync(cancellationToken);
         await Webhooks.WebhookEvents.SentAsync(db, conversationId, claimed: state.Permissions.CanClaim, reply, me.Name, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -363,6 +365,7 @@ public sealed class ChatService(
         var names = await db.CrmUsers.AsNoTracking().Where(u => offered.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         List<string> offeredTo = [.. conversation.Offers.Select(o => o.UserId).Order(StringComparer.Ordinal).Select(id => names.GetValueOrDefault(id, id))];
         conversation.Offers.Clear();
+        EndOfferTimeout(conversation);
         db.Assignments.Add(new Assignment
         {
             ConversationId = conversation.Id,
@@ -370,6 +373,13 @@ public sealed class ChatService(
             UserId = userId,
             AtUtc = now,
         }.Because(Domain.Distribution.AssignmentReason.Claimed(names.GetValueOrDefault(userId, userId), offeredTo)));
+    }
+
+    /// <summary>A reply, a claim or an assignment: the offer's timeout stops and the managers' timed-out alert ends.</summary>
+    internal static void EndOfferTimeout(Conversation conversation)
+    {
+        conversation.OfferDueAtUtc = null;
+        conversation.OfferTimedOutAtUtc = null;
     }
 
     private sealed record ConversationState(
@@ -461,5 +471,5 @@ public sealed class ChatService(
     private static readonly System.Linq.Expressions.Expression<Func<Conversation, ConversationSummary>> Summary = c =>
         new ConversationSummary(
             c.Id, c.ChannelId, c.Channel!.Transport, c.Channel.Name, c.ContactId, c.Contact!.Name,
-            c.LastMessagePreview, c.LastActivityAtUtc, c.Unanswered, c.Contact.ResponsibleUserId == null);
+            c.LastMessagePreview, c.LastActivityAtUtc, c.Unanswered, c.Contact.ResponsibleUserId == null, c.OfferTimedOutAtUtc != null);
 }

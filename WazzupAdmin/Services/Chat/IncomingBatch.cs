@@ -330,6 +330,11 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
             CreatedAtUtc = now,
             Offers = [.. decision.OfferedTo.Select(userId => new ConversationOffer { UserId = userId })],
         };
+        if (decision.AssignedTo is not null || decision.OfferedTo.Count > 0)
+        {
+            conversation.OfferDueAtUtc = ChannelRoutingState.TimeoutOf(channel).DueAt(clock.GetUtcNow())?.UtcDateTime;
+        }
+
         var entry = AddIncoming(conversation, message.Incoming.Text, now);
         rows.InsertContact(contact);
         rows.InsertDeal(deal, [contact.Id]);

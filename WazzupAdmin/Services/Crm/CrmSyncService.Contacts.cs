@@ -170,6 +170,9 @@ public sealed partial class CrmSyncService
         {
             var movedIds = moved.Select(m => m.Id).ToList();
             await db.ConversationOffers.Where(o => movedIds.Contains(o.ConversationId)).ExecuteDeleteAsync(cancellationToken);
+            // The CRM chose the responsible user: no offer timeout moves the client away from them.
+            await db.Conversations.Where(c => movedIds.Contains(c.Id))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.OfferDueAtUtc, (DateTime?)null).SetProperty(c => c.OfferTimedOutAtUtc, (DateTime?)null), cancellationToken);
             var responsible = contacts.ToDictionary(c => c!.Id!, c => c!.ResponsibleUserId!, StringComparer.Ordinal);
             foreach (var m in moved)
             {

@@ -140,6 +140,12 @@ public sealed class CrmMessageService(
             conversation.Unanswered = false;
         }
 
+        // The responsible rep (or whoever the CRM writes as) answered: the offer timeout stops.
+        if (author is not null && (claims || author.Id == chat.ResponsibleUserId))
+        {
+            ChatService.EndOfferTimeout(conversation);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         await WebhookEvents.SentAsync(db, conversation.Id, claimed: claims, message, author?.Name, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

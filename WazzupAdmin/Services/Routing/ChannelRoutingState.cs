@@ -39,6 +39,13 @@ public sealed class ChannelRoutingState
         };
     }
 
+    /// <summary>The channel's offer timeout as stored.</summary>
+    public static OfferTimeoutSettings TimeoutOf(Channel channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return new OfferTimeoutSettings(channel.OfferTimeoutMinutes, channel.OfferMaxMoves, channel.OfferWidenTo);
+    }
+
     /// <param name="alsoNamed">Users whose names the reasons may mention besides the reps (the last one served).</param>
     public static async Task<ChannelRoutingState> LoadAsync(
         AppDbContext db, Channel channel, RepPresence presence, IEnumerable<string?> alsoNamed, CancellationToken cancellationToken,

@@ -9,6 +9,9 @@ public sealed class RoutingOptions
 
     /// <summary>How long a sales rep stays online after closing their last chat window (a reload or a dropped connection is not leaving).</summary>
     public TimeSpan PresenceGracePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the offer timeout worker looks for offers that are due (every instance looks; each due offer is acted on once).</summary>
+    public TimeSpan OfferTimeoutPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 internal sealed class RoutingOptionsValidation : IValidateOptions<RoutingOptions>
@@ -16,5 +19,7 @@ internal sealed class RoutingOptionsValidation : IValidateOptions<RoutingOptions
     public ValidateOptionsResult Validate(string? name, RoutingOptions options) =>
         options.PresenceGracePeriod < TimeSpan.Zero || options.PresenceGracePeriod > TimeSpan.FromDays(1)
             ? ValidateOptionsResult.Fail("Routing:PresenceGracePeriod must be between 00:00:00 and 1.00:00:00")
-            : ValidateOptionsResult.Success;
+            : options.OfferTimeoutPollInterval <= TimeSpan.Zero || options.OfferTimeoutPollInterval > TimeSpan.FromHours(1)
+                ? ValidateOptionsResult.Fail("Routing:OfferTimeoutPollInterval must be more than 00:00:00 and at most 01:00:00")
+                : ValidateOptionsResult.Success;
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Distribution;
+using WazzupAdmin.Domain.Distribution.Routing;
 using WazzupAdmin.Services.Accounts;
 using WazzupAdmin.Services.Audit;
 
@@ -28,11 +29,25 @@ public sealed record RoutingChoices(bool OnlyOnlineReps, int? MaxUnansweredPerRe
     public const string CapacityRange = "Enter a whole number from 1 to 1000, or leave it empty for no limit.";
 }
 
+/// <summary>A channel's offer timeout on the new-clients page.</summary>
+/// <param name="Minutes">Minutes an offer waits for a reply (in turn) or a claim (first responder); null for off.</param>
+/// <param name="MaxMoves">In turn: how often the client moves to the next rep before going to the managers.</param>
+/// <param name="WidenTo">First responder: who the offer widens to.</param>
+public sealed record OfferTimeoutChoices(int? Minutes, int MaxMoves = OfferTimeoutSettings.DefaultMaxMoves, WidenOfferTo WidenTo = WidenOfferTo.AllReps)
+{
+    public const string MinutesField = "OfferTimeoutMinutes";
+    public const string MinutesRange = "Enter a whole number of minutes from 1 to 1440, or leave it empty for no timeout.";
+    public const string MovesField = "OfferMaxMoves";
+    public const string MovesRange = "Enter a whole number from 0 to 20.";
+}
+
 public sealed record NewClientSettings(
     ChannelHeader Channel, IReadOnlyList<FunnelOption> Funnels, string? FunnelId, string? StageId,
     DistributionAlgorithm Algorithm, IReadOnlyList<EligibleRep> EligibleReps)
 {
     public RoutingChoices Routing { get; init; } = new(false, null);
+
+    public OfferTimeoutChoices OfferTimeout { get; init; } = new(Minutes: null);
 
     /// <summary>Set while the CRM has removed the channel's stage and nobody has chosen again; a save clears it.</summary>
     public StageRemovedWarning? StageRemoved { get; init; }
@@ -66,14 +81,16 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
             [.. eligible.OrderBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase)])
         {
             Routing = new RoutingChoices(channel.OnlyOnlineRepsReceiveNewClients, channel.MaxUnansweredPerRep),
+            OfferTimeout = new OfferTimeoutChoices(channel.OfferTimeoutMinutes, channel.OfferMaxMoves, channel.OfferWidenTo),
             StageRemoved = (await StageRemovedWarning.ForChannelsAsync(db, [channelId], cancellationToken)).GetValueOrDefault(channelId),
         };
     }
 
     /// <param name="routing">The routing choices; null leaves them as they are.</param>
+    /// <param name="offerTimeout">The offer timeout; null leaves it as it is.</param>
     public async Task<SaveOutcome> SaveAsync(
         Guid channelId, long expectedVersion, string? funnelId, string? stageId, DistributionAlgorithm algorithm, RoutingChoices? routing = null,
-        CancellationToken cancellationToken = default)
+        OfferTimeoutChoices? offerTimeout = null, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.RequireAdministratorAsync();
         if (string.IsNullOrEmpty(funnelId))
@@ -94,6 +111,16 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
         if (routing?.MaxUnansweredPerRep is < 1 or > RoutingChoices.MaxCapacity)
         {
             return SaveOutcome.Invalid(new FieldError(RoutingChoices.CapacityField, RoutingChoices.CapacityRange));
+        }
+
+        if (offerTimeout?.Minutes is < 1 or > OfferTimeoutSettings.MaxMinutes)
+        {
+            return SaveOutcome.Invalid(new FieldError(OfferTimeoutChoices.MinutesField, OfferTimeoutChoices.MinutesRange));
+        }
+
+        if (offerTimeout is { MaxMoves: < 0 or > OfferTimeoutSettings.MaxMovesLimit } || (offerTimeout is not null && !Enum.IsDefined(offerTimeout.WidenTo)))
+        {
+            return SaveOutcome.Invalid(new FieldError(OfferTimeoutChoices.MovesField, OfferTimeoutChoices.MovesRange));
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -143,6 +170,11 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
             }
         }
 
+        if (offerTimeout is not null)
+        {
+            RecordOfferTimeout(db, actor, now, channel, offerTimeout);
+        }
+
         channel.FunnelId = funnel.Id;
         channel.StageId = stage.Id;
         channel.Algorithm = algorithm;
@@ -153,6 +185,31 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
         channel.RemovedFunnelId = null;
         channel.RemovedStageId = null;
         return await ChannelVersioning.SaveAsync(db, channel, expectedVersion, cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies the offer timeout with an audit entry per change. Offers already running keep the due time they were
+    /// given; switching timeouts off stops them when they come due (nothing moves).
+    /// </summary>
+    private static void RecordOfferTimeout(AppDbContext db, Actor actor, DateTime now, Channel channel, OfferTimeoutChoices offerTimeout)
+    {
+        if (channel.OfferTimeoutMinutes != offerTimeout.Minutes)
+        {
+            db.Record(actor, now, channel, AuditText.OfferTimeout, AuditText.Limit(channel.OfferTimeoutMinutes, AuditText.Off), AuditText.Limit(offerTimeout.Minutes, AuditText.Off));
+            channel.OfferTimeoutMinutes = offerTimeout.Minutes;
+        }
+
+        if (channel.OfferMaxMoves != offerTimeout.MaxMoves)
+        {
+            db.Record(actor, now, channel, AuditText.OfferMaxMoves, AuditText.Limit(channel.OfferMaxMoves), AuditText.Limit(offerTimeout.MaxMoves));
+            channel.OfferMaxMoves = offerTimeout.MaxMoves;
+        }
+
+        if (channel.OfferWidenTo != offerTimeout.WidenTo)
+        {
+            db.Record(actor, now, channel, AuditText.OfferWidenTo, AuditText.WidenTo(channel.OfferWidenTo), AuditText.WidenTo(offerTimeout.WidenTo));
+            channel.OfferWidenTo = offerTimeout.WidenTo;
+        }
     }
 
     private static async Task<string?> DescribeStageAsync(AppDbContext db, string? funnelId, string? stageId, CancellationToken cancellationToken)

@@ -72,6 +72,9 @@ public static class WebhookEvents
     public const string ByClaim = "claim";
     public const string ByAssignment = "assignment";
 
+    /// <summary>The rep did not reply within the channel's offer timeout: the client moved on, or went to the managers.</summary>
+    public const string ByTimeout = "timeout";
+
     /// <summary>
     /// The events of a client's message, in the order to store them: for a new client (<paramref name="newClientDeal"/>
     /// given) first its contact, its deal and (in turn) its responsible user. The message must have its id.
@@ -227,6 +230,16 @@ public static class WebhookEvents
             // An offered new client given to someone before any rep replied: the CRM creates it now, with them responsible.
             await AddCreationRequestsAsync(db, facts, now, cancellationToken);
             AddResponsibleChanged(db, facts, previousResponsibleUserId, ByAssignment, now);
+        }
+    }
+
+    /// <summary>An offer timed out and the client moved to another rep or to nobody (the managers).</summary>
+    public static async Task TimedOutAsync(
+        AppDbContext db, long conversationId, string? previousResponsibleUserId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await FactsAsync(db, conversationId, cancellationToken) is { } facts)
+        {
+            AddResponsibleChanged(db, facts, previousResponsibleUserId, ByTimeout, now);
         }
     }
 

@@ -441,6 +441,15 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("OfferMaxMoves")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("OfferTimeoutMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OfferWidenTo")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("OnlyOnlineRepsReceiveNewClients")
                         .HasColumnType("boolean");
 
@@ -698,12 +707,23 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("OfferDueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OfferMoves")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("OfferTimedOutAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Unanswered")
                         .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("OfferDueAtUtc");
 
                     b.HasIndex("ChannelId", "ContactId")
                         .IsUnique();
