@@ -21,10 +21,23 @@ public sealed class ChatWorkspace : IAsyncDisposable
     private readonly ServiceProvider services;
     private readonly ConcurrentDictionary<string, ClaimsPrincipal> principals = new(StringComparer.OrdinalIgnoreCase);
 
-    private ChatWorkspace(ComponentTestDb db, ServiceProvider services)
+    private readonly bool ownsStore;
+
+    private ChatWorkspace(ComponentTestDb db, ServiceProvider services, bool ownsStore = true)
     {
         this.db = db;
         this.services = services;
+        this.ownsStore = ownsStore;
+    }
+
+    /// <summary>A second console on the same store, with services of its own; disposing it leaves the store to this one.</summary>
+    public ChatWorkspace SecondInstance()
+    {
+        var collection = new ServiceCollection();
+        db.AddSecondInstanceTo(collection);
+        collection.AddScoped<SignedInAccount>();
+        collection.AddScoped<AuthenticationStateProvider, SignedInAccountStateProvider>();
+        return new ChatWorkspace(db, collection.BuildServiceProvider(), ownsStore: false);
     }
 
     public IServiceProvider Services => services;
@@ -93,7 +106,10 @@ public sealed class ChatWorkspace : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await services.DisposeAsync();
-        db.Dispose();
+        if (ownsStore)
+        {
+            db.Dispose();
+        }
     }
 
     /// <summary>Who the current scope is signed in as; nobody until a test says.</summary>

@@ -11,15 +11,32 @@ public class FirstResponderRaceTests : IAsyncLifetime
     /// <summary>The store's engine; the class that runs these tests on PostgreSQL says so.</summary>
     protected virtual StoreProvider Provider => StoreProvider.Sqlite;
 
+    /// <summary>Whether the replies are split between two consoles on the one store (every other one to each).</summary>
+    protected virtual bool TwoInstances => false;
+
     private static readonly DemoWorkspace.DemoChannel SalesWhatsApp = DemoWorkspace.Channels[0];
     private static readonly string[] EligibleReps = ["u-boris", "u-carmen", "u-dmitri", "u-hugo"];
     private const int RepliesPerRep = 16;
 
     private ChatWorkspace workspace = default!;
 
-    public async Task InitializeAsync() => workspace = await ChatWorkspace.StartAsync(Provider);
+    private ChatWorkspace other = default!;
 
-    public async Task DisposeAsync() => await workspace.DisposeAsync();
+    public async Task InitializeAsync()
+    {
+        workspace = await ChatWorkspace.StartAsync(Provider);
+        other = TwoInstances ? workspace.SecondInstance() : workspace;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (other != workspace)
+        {
+            await other.DisposeAsync();
+        }
+
+        await workspace.DisposeAsync();
+    }
 
     [Fact]
     public async Task Sixty_four_simultaneous_first_replies_leave_exactly_one_owner()
@@ -30,15 +47,16 @@ public class FirstResponderRaceTests : IAsyncLifetime
         {
             // Signing in is not what races; have every principal ready before the start.
             await workspace.PrincipalAsync(ChatWorkspace.EmailOf(rep));
+            await other.PrincipalAsync(ChatWorkspace.EmailOf(rep));
         }
 
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var replies = EligibleReps
             .SelectMany(rep => Enumerable.Range(1, RepliesPerRep).Select(n => (Rep: rep, Text: $"{rep} reply {n}")))
-            .Select(reply => Task.Run(async () =>
+            .Select((reply, i) => Task.Run(async () =>
             {
                 await start.Task;
-                var result = await workspace.AsUserAsync(reply.Rep, chat => chat.SendAsync(received.ConversationId, reply.Text));
+                var result = await (i % 2 == 0 ? workspace : other).AsUserAsync(reply.Rep, chat => chat.SendAsync(received.ConversationId, reply.Text));
                 return (reply.Rep, reply.Text, Result: result);
             }))
             .ToList();
@@ -71,4 +89,12 @@ public class FirstResponderRaceTests : IAsyncLifetime
 public sealed class FirstResponderRaceTestsOnPostgres : FirstResponderRaceTests
 {
     protected override StoreProvider Provider => StoreProvider.Postgres;
+}
+
+/// <summary>The same tests with the replies split between two consoles on one PostgreSQL database.</summary>
+public sealed class FirstResponderRaceTestsOnTwoPostgresInstances : FirstResponderRaceTests
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
+
+    protected override bool TwoInstances => true;
 }

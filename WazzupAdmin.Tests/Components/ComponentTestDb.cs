@@ -56,6 +56,18 @@ public sealed class ComponentTestDb : IDisposable
             connectionString = Task.Run(PostgresTestServer.InstanceAsync).GetAwaiter().GetResult().ConnectionStringFor(database);
         }
 
+        Register(services, provider, connectionString);
+        return new ComponentTestDb(provider, filePath, connectionString, database);
+    }
+
+    /// <summary>
+    /// Registers in <paramref name="services"/> what <see cref="AddTo"/> does, on this same store: a second instance of
+    /// the console's services (its own writer, notifier, pool), as a second process on one PostgreSQL database is.
+    /// </summary>
+    public void AddSecondInstanceTo(IServiceCollection services) => Register(services, Provider, ConnectionString);
+
+    private static void Register(IServiceCollection services, StoreProvider provider, string connectionString)
+    {
         services.AddAppStore(provider, connectionString);
         services.AddAppUseCases();
         services.TryAddSingleton(TimeProvider.System);
@@ -65,7 +77,6 @@ public sealed class ComponentTestDb : IDisposable
         services.AddIdentityCore<ApplicationUser>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>();
-        return new ComponentTestDb(provider, filePath, connectionString, database);
     }
 
     /// <summary>The configuration the app runs with (the root appsettings.json, copied beside the tests).</summary>

@@ -39,6 +39,23 @@ public sealed class IncomingMessageStore : IAsyncDisposable
 
     public IServiceProvider Services => services;
 
+    /// <summary>
+    /// The services of a second console on the same store (its own writer of clients' messages, notifier and pool),
+    /// receiving as <see cref="ReceiveAsync"/> does; the caller disposes them.
+    /// </summary>
+    public ServiceProvider SecondInstance()
+    {
+        var collection = new ServiceCollection();
+        db.AddSecondInstanceTo(collection);
+        return collection.BuildServiceProvider();
+    }
+
+    public static async Task<ReceiveResult> ReceiveAsync(IServiceProvider instance, IncomingMessage message)
+    {
+        await using var scope = instance.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IncomingMessageService>().ReceiveAsync(message);
+    }
+
     public AppDbContext CreateDbContext() =>
         services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext();
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Services.Chat;
 using WazzupAdmin.Data;
@@ -12,15 +13,31 @@ public class SimultaneousMessagesTests : IAsyncLifetime
     /// <summary>The store's engine; the class that runs these tests on PostgreSQL says so.</summary>
     protected virtual StoreProvider Provider => StoreProvider.Sqlite;
 
+    /// <summary>Whether the messages are split between two consoles on the one store (every other one to each).</summary>
+    protected virtual bool TwoInstances => false;
+
     // In turn; eligible: Boris, Carmen, Dmitri.
     private static readonly DemoWorkspace.DemoChannel SalesTelegram = DemoWorkspace.Channels[1];
     private static readonly string[] EligibleInOrder = ["u-boris", "u-carmen", "u-dmitri"];
 
     private IncomingMessageStore store = default!;
+    private ServiceProvider? second;
 
-    public async Task InitializeAsync() => store = await IncomingMessageStore.StartAsync(Provider);
+    public async Task InitializeAsync()
+    {
+        store = await IncomingMessageStore.StartAsync(Provider);
+        second = TwoInstances ? store.SecondInstance() : null;
+    }
 
-    public async Task DisposeAsync() => await store.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        if (second is not null)
+        {
+            await second.DisposeAsync();
+        }
+
+        await store.DisposeAsync();
+    }
 
     [Fact]
     public async Task Two_hundred_simultaneous_new_clients_are_shared_evenly_in_turn_with_one_contact_deal_and_conversation_each()
@@ -90,10 +107,12 @@ public class SimultaneousMessagesTests : IAsyncLifetime
     private async Task<ReceiveResult[]> AllAtOnceAsync(IEnumerable<IncomingMessage> messages)
     {
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var calls = messages.Select(message => Task.Run(async () =>
+        var calls = messages.Select((message, i) => Task.Run(async () =>
         {
             await gate.Task;
-            return await store.ReceiveAsync(message);
+            return second is not null && i % 2 == 1
+                ? await IncomingMessageStore.ReceiveAsync(second, message)
+                : await store.ReceiveAsync(message);
         })).ToList();
         gate.SetResult();
         return await Task.WhenAll(calls);
@@ -120,4 +139,12 @@ public class SimultaneousMessagesTests : IAsyncLifetime
 public sealed class SimultaneousMessagesTestsOnPostgres : SimultaneousMessagesTests
 {
     protected override StoreProvider Provider => StoreProvider.Postgres;
+}
+
+/// <summary>The same tests split between two consoles on one PostgreSQL database, with the same outcomes as on one.</summary>
+public sealed class SimultaneousMessagesTestsOnTwoPostgresInstances : SimultaneousMessagesTests
+{
+    protected override StoreProvider Provider => StoreProvider.Postgres;
+
+    protected override bool TwoInstances => true;
 }
