@@ -41,7 +41,8 @@ public sealed class AppHost : IAsyncDisposable
     /// <param name="settings">Configuration that overrides the app's, such as a raised API rate limit.</param>
     /// <param name="endpoints">Endpoints of the benchmark's own, mapped beside the app's on the same Kestrel and pipeline.</param>
     public static async Task<AppHost> StartAsync(
-        bool seedDemo, bool serve, string? root = null, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplication>? endpoints = null)
+        bool seedDemo, bool serve, string? root = null, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplication>? endpoints = null,
+        Action<IServiceCollection>? services = null)
     {
         var folder = Path.Combine(root ?? Path.GetTempPath(), "wazzupadmin-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -71,6 +72,7 @@ public sealed class AppHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole();
         builder.AddApplicationServices();
+        services?.Invoke(builder.Services);
         if (serve)
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
