@@ -79,7 +79,7 @@ public static class ChatWindowBenchmark
                 page.SetDefaultTimeout(60_000);
                 await page.GotoAsync($"chat/{rep.ConversationId}");
                 await page.WaitForFunctionAsync(
-                    "() => window.Blazor !== undefined && Array.from(document.querySelectorAll('body *')).some(e => e.getAttributeNames().some(n => n.startsWith('_bl_')))",
+                    "() => window.Blazor !== undefined && document.querySelector('[data-interactive]') !== null",
                     null, new PageWaitForFunctionOptions { PollingInterval = 100 });
                 await page.Locator("#conversation-heading").WaitForAsync();
                 pages[i] = page;

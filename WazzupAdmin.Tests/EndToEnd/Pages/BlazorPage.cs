@@ -8,11 +8,9 @@ namespace WazzupAdmin.Tests.EndToEnd.Pages;
 /// </summary>
 internal static class BlazorPage
 {
-    // An element captured with @ref gets a "_bl_…" attribute only from the interactive renderer (prerendered HTML
-    // has none), and the layout's MudBlazor buttons always capture one: seeing it means the circuit has rendered.
-    private const string InteractiveScript = """
-        () => window.Blazor !== undefined
-            && Array.from(document.querySelectorAll('body *')).some(e => e.getAttributeNames().some(n => n.startsWith('_bl_')))
+    // The layout carries data-interactive only when the circuit renders it (prerendered HTML has none).
+    internal const string InteractiveScript = """
+        () => window.Blazor !== undefined && document.querySelector('[data-interactive]') !== null
         """;
 
     /// <summary>Opens <paramref name="path"/> (relative to the console's address) and waits until it is interactive.</summary>
