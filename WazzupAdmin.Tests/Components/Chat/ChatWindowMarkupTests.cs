@@ -82,6 +82,7 @@ public sealed class ChatWindowMarkupTests : ChatComponentContext
         var layout = await RenderLayoutAsync();
 
         layout.WaitForAssertion(() => Assert.Equal("1", layout.Find("[data-testid=unanswered-count]").TextContent), Patience);
+        Assert.Equal("true", layout.Find(".mud-layout").GetAttribute("data-interactive"));
         var chat = layout.Find("a.mud-nav-link[href=chat]");
         Assert.Contains("active", chat.ClassList);
         Assert.DoesNotContain("active", layout.Find("a.mud-nav-link[href='']").ClassList);
@@ -92,6 +93,7 @@ public sealed class ChatWindowMarkupTests : ChatComponentContext
     {
         // The layout brings its own popover provider: the one the context renders for the window's parts would be a second.
         await DisposeComponentsAsync();
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
         return Render<MainLayout>(p => p.Add(x => x.Body, (Microsoft.AspNetCore.Components.RenderFragment)(b => b.AddContent(0, "The page"))));
     }
 }
