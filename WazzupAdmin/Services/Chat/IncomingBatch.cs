@@ -332,7 +332,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         };
         if (decision.AssignedTo is not null || decision.OfferedTo.Count > 0)
         {
-            conversation.OfferDueAtUtc = ChannelRoutingState.TimeoutOf(channel).DueAt(clock.GetUtcNow())?.UtcDateTime;
+            conversation.OfferDueAtUtc = ChannelRoutingState.TimeoutOf(channel).DueAt(new DateTimeOffset(now))?.UtcDateTime;
         }
 
         var entry = AddIncoming(conversation, message.Incoming.Text, now);
