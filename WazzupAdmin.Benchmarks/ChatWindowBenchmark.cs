@@ -157,21 +157,23 @@ public static class ChatWindowBenchmark
         // What the windows themselves hold: the same pages, still open in the browser and known to the test driver, navigated
         // away, so that their circuits end (the page's unload tells the server) and only the circuits' memory is freed.
         var (heapEnd, _) = ServerMemory();
-        foreach (var i in open)
+        // The warm-up window stays open, as it was when the heap was first measured.
+        var measured = open.Where(i => i > 0).ToList();
+        foreach (var i in measured)
         {
             await pages[i]!.GotoAsync("about:blank");
         }
 
         var closing = Stopwatch.StartNew();
-        while (circuits.Open > 0 && closing.Elapsed < TimeSpan.FromSeconds(30))
+        while (circuits.Open > 1 && closing.Elapsed < TimeSpan.FromSeconds(30))
         {
             await Task.Delay(100);
         }
 
         var (heapClosed, _) = ServerMemory();
-        var perCircuitOwn = opened == 0 ? double.NaN : (heapEnd - heapClosed) / 1024.0 / open.Count;
-        section.Row($"Managed heap freed per window when the windows close ({circuits.Open} circuits still open after 30 s)", $"{perCircuitOwn:N0} KB", "≤ 200 KB", perCircuitOwn <= 200 ? "met" : "missed");
-        section.Row("Test driver's own objects per window (Playwright's pages, frames, requests; same process)", $"{(heapClosed - heapBefore) / 1024.0 / opened:N0} KB", "", "");
+        var perCircuitOwn = measured.Count == 0 ? double.NaN : (heapEnd - heapClosed) / 1024.0 / measured.Count;
+        section.Row($"Managed heap freed per window when the windows close ({circuits.Open - 1} of them still open after 30 s)", $"{perCircuitOwn:N0} KB", "≤ 200 KB", perCircuitOwn <= 200 ? "met" : "missed");
+        section.Row("Test driver's own objects per window (Playwright's pages, frames, requests; same process)", $"{(heapClosed - heapBefore) / 1024.0 / measured.Count:N0} KB", "", "");
         log.WriteLine($"  message → window: p50 {shown.P50:0.0} ms, p95 {shown.P95:0.0} ms (noticed by Playwright: p95 {noticed.P95:0.0} ms)");
         section.Note($"{opened + 1} sales reps of the demo's {channel.Name} channel, each signed in (an Identity application cookie issued by the server's own " +
             "cookie options) in a browser context of its own in one headless Chromium, with its client's conversation open at /chat/{id}. " +
