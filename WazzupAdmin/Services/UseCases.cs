@@ -30,6 +30,7 @@ public static class UseCases
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Routing.RoutingOptions>, Routing.RoutingOptionsValidation>();
         services.AddScoped<Chat.AssignmentService>();
         services.AddScoped<Routing.OfferTimeoutService>();
+        services.AddScoped<Routing.RoutingStatsService>();
         services.AddHostedService<Routing.OfferTimeoutWorker>();
         services.AddScoped<Chat.ClientSimulatorService>();
         services.AddScoped<DemoCrmPages>();

@@ -8,22 +8,33 @@ public sealed class StatsPeriodTests
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 15, 30, 0, TimeSpan.Zero);
 
     [Fact]
-    public void Today_runs_from_midnight_utc_to_now_included()
+    public void Today_is_the_whole_utc_day_of_now()
     {
         var today = StatsPeriod.For(StatsPreset.Today, Now);
 
         Assert.Equal(new DateTime(2026, 12, 2, 0, 0, 0, DateTimeKind.Utc), today.FromUtc);
+        Assert.Equal(new DateTime(2026, 12, 3, 0, 0, 0, DateTimeKind.Utc), today.ToUtc);
         Assert.True(today.Contains(Now.UtcDateTime));
-        Assert.False(today.Contains(Now.UtcDateTime.AddSeconds(1)));
         Assert.False(today.Contains(new DateTime(2026, 12, 1, 23, 59, 59, DateTimeKind.Utc)));
+        Assert.Equal((new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 2)), (today.FirstDay, today.LastDay));
     }
 
     [Fact]
-    public void The_last_7_and_30_days_reach_back_from_now()
+    public void The_last_7_and_30_days_are_today_and_the_days_before_it()
     {
-        Assert.Equal(Now.UtcDateTime.AddDays(-7), StatsPeriod.For(StatsPreset.Last7Days, Now).FromUtc);
-        Assert.Equal(Now.UtcDateTime.AddDays(-30), StatsPeriod.For(StatsPreset.Last30Days, Now).FromUtc);
+        Assert.Equal((new DateOnly(2026, 11, 26), new DateOnly(2026, 12, 2)), Days(StatsPeriod.For(StatsPreset.Last7Days, Now)));
+        Assert.Equal((new DateOnly(2026, 11, 3), new DateOnly(2026, 12, 2)), Days(StatsPeriod.For(StatsPreset.Last30Days, Now)));
     }
+
+    [Fact]
+    public void The_day_is_the_utc_one_whatever_the_offset_the_clock_reads_in()
+    {
+        var lateEvening = new DateTimeOffset(2026, 12, 2, 23, 30, 0, TimeSpan.FromHours(-5));
+
+        Assert.Equal(new DateOnly(2026, 12, 3), StatsPeriod.For(StatsPreset.Today, lateEvening).FirstDay);
+    }
+
+    private static (DateOnly, DateOnly) Days(StatsPeriod period) => (period.FirstDay, period.LastDay);
 
     [Fact]
     public void A_custom_period_covers_both_whole_days_in_utc()
