@@ -51,4 +51,27 @@ public sealed class WebhookDeliveryRulesTests
         Assert.False(subscription.Covers(WebhookKinds.Messages));
         Assert.False(subscription.Covers(WebhookKinds.ChannelsUpdates));
     }
+
+    [Fact]
+    public void A_delivery_lease_outlasts_every_request_of_one_delivery_timing_out_with_the_pauses_between_them()
+    {
+        var defaults = new Services.Webhooks.WebhookOptions();
+
+        var lease = DeliveryLease.Length(defaults.AttemptTimeout, defaults.ImmediateRetries, defaults.ImmediateRetryDelay);
+
+        // Three requests of 30 s, pauses of 1 s and 2 s doubled for the jitter, and a minute for the store.
+        Assert.Equal(TimeSpan.FromSeconds(90 + 2 + 4 + 60), lease);
+        Assert.Equal(TimeSpan.FromSeconds(10) + DeliveryLease.Margin, DeliveryLease.Length(TimeSpan.FromSeconds(10), 0, TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public void A_lease_holders_name_fits_the_outbox_and_tells_two_workers_of_one_process_apart()
+    {
+        var one = DeliveryLease.HolderName(new string('m', 300), 42, Guid.NewGuid());
+        var other = DeliveryLease.HolderName(new string('m', 300), 42, Guid.NewGuid());
+
+        Assert.True(one.Length <= DeliveryLease.HolderMaxLength);
+        Assert.NotEqual(one, other);
+        Assert.StartsWith("console-7:42:", DeliveryLease.HolderName("console-7", 42, Guid.NewGuid()), StringComparison.Ordinal);
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Crm;
+using WazzupAdmin.Domain.Webhooks;
 
 namespace WazzupAdmin.Data.Configurations;
 
@@ -14,6 +15,7 @@ internal sealed class OutboxEventConfiguration : IEntityTypeConfiguration<Outbox
         builder.Property(o => o.SubjectId).HasMaxLength(FieldLimits.ContactId);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(o => o.LastError).HasMaxLength(2000);
+        builder.Property(o => o.LeasedBy).HasMaxLength(DeliveryLease.HolderMaxLength);
         builder.HasIndex(o => new { o.Status, o.NextAttemptAtUtc });
         builder.HasIndex(o => new { o.OrderingKey, o.Id });
         builder.HasIndex(o => o.CreatedAtUtc);

@@ -63,4 +63,15 @@ public sealed class OutboxEvent
     public int? LastStatusCode { get; set; }
     public string? LastError { get; set; }
     public DateTime? DeliveredAtUtc { get; set; }
+
+    /// <summary>
+    /// The delivery worker that is sending the event now (its <c>WebhookDeliveryWorker.InstanceId</c>); null when none is.
+    /// Several instances share the outbox: only the one holding the lease sends, and the lease ends with the saved answer.
+    /// </summary>
+    public string? LeasedBy { get; set; }
+
+    /// <summary>
+    /// When the lease ends if its holder never comes back (it crashed): after this, another worker may send the event again.
+    /// </summary>
+    public DateTime? LeasedUntilUtc { get; set; }
 }

@@ -948,6 +948,13 @@ namespace WazzupAdmin.Data.Migrations
                     b.Property<int?>("LastStatusCode")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeasedUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 

@@ -11,7 +11,8 @@ namespace WazzupAdmin.Services.Webhooks;
 /// Delivers the outbox at least once. Only the oldest pending event of each contact is ever due, so a failing event
 /// holds back that contact's later events and nobody else's. An event is marked delivered only after the CRM's 2xx;
 /// one whose request was cut short by a stop or a crash is still pending and is simply sent again on the next start
-/// (the CRM drops the duplicate by its event id).
+/// (the CRM drops the duplicate by its event id). Every instance of the console runs a worker on the same outbox: each
+/// sends only the events it leased (<see cref="OutboxLeases"/>), so no two send the same event or a contact's events at once.
 /// </summary>
 public sealed class WebhookDeliveryWorker(
     IDbContextFactory<AppDbContext> dbFactory,
@@ -21,37 +22,27 @@ public sealed class WebhookDeliveryWorker(
     TimeProvider clock,
     ILogger<WebhookDeliveryWorker> logger) : BackgroundService
 {
-    private readonly ConcurrentDictionary<long, string> inFlight = new();
+    private readonly ConcurrentDictionary<long, Task> inFlight = new();
+    private readonly OutboxLeases leases = new(dbFactory, DeliveryLease.HolderName(Environment.MachineName, Environment.ProcessId, Guid.NewGuid()));
+
+    /// <summary>This worker's name in the leases it takes.</summary>
+    public string InstanceId => leases.Holder;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var running = new ConcurrentDictionary<long, Task>();
+        var leaseLength = DeliveryLease.Length(settings.AttemptTimeout, settings.ImmediateRetries, settings.ImmediateRetryDelay);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                foreach (var due in await DueAsync(settings.MaxConcurrentDeliveries - inFlight.Count, stoppingToken))
+                var now = clock.GetUtcNow().UtcDateTime;
+                foreach (var id in await leases.DueAsync(settings.MaxConcurrentDeliveries - inFlight.Count, now, stoppingToken))
                 {
-                    inFlight[due.Id] = due.Key;
-                    running[due.Id] = Task.Run(async () =>
+                    if (!inFlight.ContainsKey(id) && await leases.TryClaimAsync(id, now, leaseLength, stoppingToken))
                     {
-                        try
-                        {
-                            await DeliverAsync(due.Id, settings, stoppingToken);
-                        }
-                        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-                        {
-                            logger.LogError(ex, "Delivering webhook event {OutboxId} failed unexpectedly", due.Id);
-                        }
-                        finally
-                        {
-                            inFlight.TryRemove(due.Id, out _);
-                            running.TryRemove(due.Id, out _);
-                            // The contact's next event may be due now.
-                            signal.Wake();
-                        }
-                    }, CancellationToken.None);
+                        Start(id, settings, stoppingToken);
+                    }
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -71,7 +62,7 @@ public sealed class WebhookDeliveryWorker(
 
         try
         {
-            await Task.WhenAll(running.Values);
+            await Task.WhenAll(inFlight.Values);
         }
         catch (OperationCanceledException)
         {
@@ -79,34 +70,48 @@ public sealed class WebhookDeliveryWorker(
         }
     }
 
-    private sealed record Due(long Id, string Key);
-
-    /// <summary>The head event of each ordering key, due now, not already in flight.</summary>
-    private async Task<IReadOnlyList<Due>> DueAsync(int slots, CancellationToken cancellationToken)
+    private void Start(long outboxId, WebhookOptions settings, CancellationToken stoppingToken)
     {
-        if (slots <= 0)
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        inFlight[outboxId] = Task.Run(async () =>
         {
-            return [];
-        }
+            await started.Task;
+            var answered = false;
+            try
+            {
+                await DeliverAsync(outboxId, settings, stoppingToken);
+                answered = true;
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Delivering webhook event {OutboxId} failed unexpectedly", outboxId);
+            }
+            finally
+            {
+                if (!answered)
+                {
+                    await ReleaseAsync(outboxId);
+                }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var heads = await db.OutboxEvents.AsNoTracking()
-            .Where(e => e.Status == OutboxStatus.Pending && e.NextAttemptAtUtc <= now)
-            .Where(e => e.OrderingKey == null
-                || !db.OutboxEvents.Any(o => o.Status == OutboxStatus.Pending && o.OrderingKey == e.OrderingKey && o.Id < e.Id))
-            .OrderBy(e => e.Id)
-            .Select(e => new { e.Id, e.OrderingKey })
-            .Take(slots + inFlight.Count)
-            .ToListAsync(cancellationToken);
-        var busyKeys = inFlight.Values.ToHashSet(StringComparer.Ordinal);
-        return
-        [
-            .. heads
-                .Select(h => new Due(h.Id, h.OrderingKey ?? $"event:{h.Id}"))
-                .Where(h => !inFlight.ContainsKey(h.Id) && !busyKeys.Contains(h.Key))
-                .Take(slots),
-        ];
+                inFlight.TryRemove(outboxId, out _);
+                // The contact's next event may be due now.
+                signal.Wake();
+            }
+        }, CancellationToken.None);
+        started.SetResult();
+    }
+
+    /// <summary>No answer was saved: the event may be sent again at once, by this instance or another.</summary>
+    private async Task ReleaseAsync(long outboxId)
+    {
+        try
+        {
+            await leases.ReleaseAsync(outboxId);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "The lease of webhook event {OutboxId} could not be ended; it is sent again when the lease runs out", outboxId);
+        }
     }
 
     private async Task DeliverAsync(long outboxId, WebhookOptions settings, CancellationToken stoppingToken)
@@ -117,6 +122,12 @@ public sealed class WebhookDeliveryWorker(
         if (outboxEvent is not { Status: OutboxStatus.Pending } || string.IsNullOrEmpty(subscription?.Uri))
         {
             // Without an address the events wait for one: the CRM unsubscribed for a while, not for good.
+            if (outboxEvent is not null)
+            {
+                OutboxLeases.Release(outboxEvent);
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
+
             return;
         }
 
@@ -124,6 +135,7 @@ public sealed class WebhookDeliveryWorker(
         if (request && await CrmRequests.RefreshAsync(db, outboxEvent, clock.GetUtcNow().UtcDateTime, settings, stoppingToken) != RequestState.Send)
         {
             // Not needed any more (the CRM created the record itself), or waiting for the contact's own request.
+            OutboxLeases.Release(outboxEvent);
             await db.SaveChangesAsync(CancellationToken.None);
             return;
         }
@@ -147,6 +159,7 @@ public sealed class WebhookDeliveryWorker(
             {
                 // Closed while it was on its way (the CRM upserted its own contact for the chat): the answer changes nothing.
                 (outboxEvent.Status, outboxEvent.LastError, outboxEvent.DeliveredAtUtc) = (meanwhile.Status, meanwhile.LastError, meanwhile.DeliveredAtUtc);
+                OutboxLeases.Release(outboxEvent);
                 await db.SaveChangesAsync(CancellationToken.None);
                 await transaction.CommitAsync(CancellationToken.None);
                 return;
@@ -177,8 +190,10 @@ public sealed class WebhookDeliveryWorker(
         LogDeadLetter(outboxEvent);
     }
 
+    /// <summary>Records the verdict and ends the lease: the next request, if any, is due at the time set here.</summary>
     private static void ApplyVerdict(OutboxEvent outboxEvent, DeliveryVerdict verdict, WebhookAnswer answer, WebhookOptions settings, DateTime now)
     {
+        OutboxLeases.Release(outboxEvent);
         switch (verdict)
         {
             case DeliveryVerdict.Delivered:

@@ -991,6 +991,13 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                     b.Property<int?>("LastStatusCode")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LeasedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("LeasedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("timestamp with time zone");
 
