@@ -62,8 +62,8 @@ public sealed class WebhookDeliveryOnTwoInstancesTests : IAsyncLifetime
 
         // No clock moved: the stopping console ended its lease instead of leaving it to run out.
         await instances.AllDeliveredAsync(1);
+        // Sent twice: the stopped console's request (its answer, if the CRM still gave one, went unread) and the other's.
         Assert.Equal([written[0].EventId.ToString(), written[0].EventId.ToString()], receiver.EventsArrived.Select(e => e.EventId));
-        Assert.Single(receiver.Accepted);
         var delivered = Assert.Single(await instances.OutboxAsync());
         Assert.Equal(OutboxStatus.Delivered, delivered.Status);
     }

@@ -11,7 +11,7 @@ namespace WazzupAdmin.Services.Webhooks;
 /// worker only, however many try at once; only the oldest pending event of a contact can be leased, so a contact's
 /// events go one at a time and in order. The lease ends when the answer is saved (<see cref="Release"/>), or, if the
 /// worker died meanwhile, when its time is up: another worker then sends the event again (at least once stays).
-/// The same statements run on SQLite, where one worker is the only taker.
+/// The same statements run on SQLite, where one worker is the only taker (see <see cref="ReleaseLeftOverAsync"/>).
 /// </summary>
 public sealed class OutboxLeases(IDbContextFactory<AppDbContext> dbFactory, string holder)
 {
@@ -61,6 +61,24 @@ public sealed class OutboxLeases(IDbContextFactory<AppDbContext> dbFactory, stri
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         await db.OutboxEvents.Where(e => e.Id == outboxId && e.LeasedBy == Holder)
             .ExecuteUpdateAsync(set => set.SetProperty(e => e.LeasedBy, (string?)null).SetProperty(e => e.LeasedUntilUtc, (DateTime?)null), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// On a store that only one console uses at a time (a SQLite file), a lease this worker did not take was left by a
+    /// console that was killed mid-delivery: it is ended when the worker starts, so that a restarted console sends those
+    /// events at once, as before leases existed, instead of when the lease runs out. On PostgreSQL another instance may
+    /// be sending right now, so there a lease always runs its course.
+    /// </summary>
+    public async Task ReleaseLeftOverAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!db.Database.IsSqlite())
+        {
+            return;
+        }
+
+        await db.OutboxEvents.Where(e => e.LeasedBy != null && e.LeasedBy != Holder)
+            .ExecuteUpdateAsync(set => set.SetProperty(e => e.LeasedBy, (string?)null).SetProperty(e => e.LeasedUntilUtc, (DateTime?)null), cancellationToken);
     }
 
     private static IQueryable<OutboxEvent> Claimable(AppDbContext db, DateTime now) =>

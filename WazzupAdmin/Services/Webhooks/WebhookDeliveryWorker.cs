@@ -32,6 +32,15 @@ public sealed class WebhookDeliveryWorker(
     {
         var settings = options.Value;
         var leaseLength = DeliveryLease.Length(settings.AttemptTimeout, settings.ImmediateRetries, settings.ImmediateRetryDelay);
+        try
+        {
+            await leases.ReleaseLeftOverAsync(stoppingToken);
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Leases left by an earlier run could not be ended; their events are sent when the leases run out");
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try
