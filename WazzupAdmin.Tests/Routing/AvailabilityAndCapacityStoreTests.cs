@@ -48,7 +48,7 @@ public sealed class AvailabilityAndCapacityStoreTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task With_only_online_reps_and_nobody_online_the_client_stays_unassigned_with_the_reason()
+    public async Task With_only_online_reps_and_nobody_online_the_client_waits_in_the_queue_with_the_reason()
     {
         await SetChannelAsync(SalesWhatsApp, onlyOnline: true);
 
@@ -61,6 +61,7 @@ public sealed class AvailabilityAndCapacityStoreTests : IAsyncLifetime
         Assert.Equal(AssignmentReasonKind.NobodyAvailable, assignment.ReasonKind);
         Assert.Equal(4, assignment.Why.Skipped.Count);
         Assert.All(assignment.Why.Skipped, s => Assert.Equal(SkipReason.Offline, s.Reason));
+        Assert.NotNull(await db.Conversations.Where(c => c.Id == received.ConversationId).Select(c => c.QueuedAtUtc).SingleAsync());
     }
 
     [Fact]
@@ -105,11 +106,19 @@ public sealed class AvailabilityAndCapacityStoreTests : IAsyncLifetime
             await db.Conversations.Where(c => c.Id == received[0].ConversationId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Unanswered, false));
         }
 
-        Assert.Equal("u-boris", (await NewClientAsync(SalesTelegram, 6)).ResponsibleUserId);
+        // The client who waited goes to him first; the next one waits behind, as he is at his limit again.
+        await using (var scope = store.Services.CreateAsyncScope())
+        {
+            Assert.Equal((1, 0), await scope.ServiceProvider.GetRequiredService<ClientQueueService>().DrainAsync());
+        }
+
+        Assert.Null((await NewClientAsync(SalesTelegram, 6)).ResponsibleUserId);
+        await using var check = store.CreateDbContext();
+        Assert.Equal("u-boris", await check.Conversations.Where(c => c.Id == received[4].ConversationId).Select(c => c.Contact!.ResponsibleUserId).SingleAsync());
     }
 
     [Fact]
-    public async Task Under_200_concurrent_new_clients_no_rep_gets_more_than_their_capacity_and_the_rest_stay_unassigned()
+    public async Task Under_200_concurrent_new_clients_no_rep_gets_more_than_their_capacity_and_the_rest_wait_in_the_queue()
     {
         await SetChannelAsync(SalesTelegram, maxUnanswered: 40);
         await using (var db = store.CreateDbContext())

@@ -34,6 +34,8 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<Message> Messages => Set<Message>();
     public DbSet<ConversationOffer> ConversationOffers => Set<ConversationOffer>();
+
+    public DbSet<QueueHandOutRecord> QueueHandOuts => Set<QueueHandOutRecord>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ChannelTurn> ChannelTurns => Set<ChannelTurn>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

@@ -84,12 +84,12 @@ public sealed class IncomingRows : IDisposable
     public void InsertConversation(Conversation conversation)
     {
         conversation.Id = Scalar("""
-            INSERT INTO "Conversations" ("ChannelId", "ContactId", "NewClientDealId", "CreatedAtUtc", "LastActivityAtUtc", "LastMessagePreview", "Unanswered", "OfferDueAtUtc", "OfferMoves")
-            VALUES (@channel, @contact, @deal, @created, @activity, @preview, @unanswered, @due, 0) RETURNING "Id"
+            INSERT INTO "Conversations" ("ChannelId", "ContactId", "NewClientDealId", "CreatedAtUtc", "LastActivityAtUtc", "LastMessagePreview", "Unanswered", "OfferDueAtUtc", "OfferMoves", "QueuedAtUtc")
+            VALUES (@channel, @contact, @deal, @created, @activity, @preview, @unanswered, @due, 0, @queued) RETURNING "Id"
             """,
             ("@channel", conversation.ChannelId), ("@contact", conversation.ContactId), ("@deal", conversation.NewClientDealId),
             ("@created", conversation.CreatedAtUtc), ("@activity", conversation.LastActivityAtUtc), ("@preview", conversation.LastMessagePreview),
-            ("@unanswered", conversation.Unanswered), ("@due", conversation.OfferDueAtUtc));
+            ("@unanswered", conversation.Unanswered), ("@due", conversation.OfferDueAtUtc), ("@queued", conversation.QueuedAtUtc));
         foreach (var offer in conversation.Offers)
         {
             offer.ConversationId = conversation.Id;

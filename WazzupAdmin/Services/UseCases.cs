@@ -32,6 +32,9 @@ public static class UseCases
         services.AddScoped<Routing.OfferTimeoutService>();
         services.AddScoped<Routing.RoutingStatsService>();
         services.AddHostedService<Routing.OfferTimeoutWorker>();
+        services.AddSingleton<Routing.QueueSignal>();
+        services.AddScoped<Routing.ClientQueueService>();
+        services.AddHostedService<Routing.ClientQueueWorker>();
         services.AddScoped<Chat.ClientSimulatorService>();
         services.AddScoped<DemoCrmPages>();
         services.AddScoped<Api.ApiKeyService>();

@@ -20,6 +20,8 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.ChannelId, c.Unanswered });
         // The offer timeout worker looks for the due ones only.
         builder.HasIndex(c => c.OfferDueAtUtc);
+        // The queue is drained oldest first, channel by channel.
+        builder.HasIndex(c => new { c.QueuedAtUtc, c.ChannelId });
         builder.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Offers).WithOne().HasForeignKey(o => o.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }

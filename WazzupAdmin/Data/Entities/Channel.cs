@@ -60,5 +60,8 @@ public sealed class Channel
     /// <summary>First responder: who the offer widens to when nobody claimed it in time.</summary>
     public Domain.Distribution.Routing.WidenOfferTo OfferWidenTo { get; set; }
 
+    /// <summary>The most queued clients one rep is handed per minute when the queue drains.</summary>
+    public int QueuePerRepPerMinute { get; set; } = Domain.Distribution.Routing.QueueDrain.DefaultPerRepPerMinute;
+
     public List<ChannelAccess> Access { get; set; } = [];
 }

@@ -37,6 +37,9 @@ public sealed class Conversation
     /// <summary>When the offer last timed out to the managers (the alert the managers' chat windows show); a reply ends it.</summary>
     public DateTime? OfferTimedOutAtUtc { get; set; }
 
+    /// <summary>Since when the client waits in the channel's queue (nobody could take them); null when not queued.</summary>
+    public DateTime? QueuedAtUtc { get; set; }
+
     /// <summary>Sales reps who see this unclaimed new client until one of them replies (first responder).</summary>
     public List<ConversationOffer> Offers { get; set; } = [];
 }
@@ -139,6 +142,18 @@ public sealed class Assignment
         Reason = Domain.Crm.FieldRules.Truncate(reason.English, ReasonLength);
         return this;
     }
+}
+
+/// <summary>
+/// One queued client handed to one rep (given in turn, or offered): what the queue's pace per rep per minute counts,
+/// across restarts and instances.
+/// </summary>
+public sealed class QueueHandOutRecord
+{
+    public long Id { get; set; }
+    public Guid ChannelId { get; set; }
+    public string UserId { get; set; } = "";
+    public DateTime AtUtc { get; set; }
 }
 
 /// <summary>The in-turn rotation of one channel: who received the last new client.</summary>

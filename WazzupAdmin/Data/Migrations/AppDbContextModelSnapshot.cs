@@ -423,6 +423,9 @@ namespace WazzupAdmin.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("QueuePerRepPerMinute")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RemovedFunnelId")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -677,6 +680,9 @@ namespace WazzupAdmin.Data.Migrations
                     b.Property<DateTime?>("OfferTimedOutAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("QueuedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Unanswered")
                         .HasColumnType("INTEGER");
 
@@ -692,6 +698,8 @@ namespace WazzupAdmin.Data.Migrations
                     b.HasIndex("ChannelId", "LastActivityAtUtc");
 
                     b.HasIndex("ChannelId", "Unanswered");
+
+                    b.HasIndex("QueuedAtUtc", "ChannelId");
 
                     b.ToTable("Conversations");
                 });
@@ -986,6 +994,30 @@ namespace WazzupAdmin.Data.Migrations
                     b.ToTable("OutboxEvents");
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.QueueHandOutRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "AtUtc");
+
+                    b.ToTable("QueueHandOuts", (string)null);
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Stage", b =>
                 {
                     b.Property<string>("FunnelId")
@@ -1277,6 +1309,15 @@ namespace WazzupAdmin.Data.Migrations
                     b.HasOne("WazzupAdmin.Data.Entities.Conversation", null)
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.QueueHandOutRecord", b =>
+                {
+                    b.HasOne("WazzupAdmin.Data.Entities.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

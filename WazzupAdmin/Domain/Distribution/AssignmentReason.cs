@@ -25,6 +25,15 @@ public enum AssignmentReasonKind
 
     /// <summary>First responder: nobody claimed the client in time; the offer widened and the managers were alerted.</summary>
     OfferWidened,
+
+    /// <summary>Clients were already waiting in the channel's queue: this one waits behind them, oldest first.</summary>
+    QueuedBehindOthers,
+
+    /// <summary>In turn: handed out from the queue to <see cref="AssignmentReason.Actor"/> after waiting <see cref="AssignmentReason.Previous"/> minutes.</summary>
+    FromQueueAssigned,
+
+    /// <summary>First responder: offered from the queue to <see cref="AssignmentReason.Names"/> after waiting <see cref="AssignmentReason.Previous"/> minutes.</summary>
+    FromQueueOffered,
 }
 
 /// <summary>A sales rep routing passed over for a client, and why.</summary>
@@ -40,6 +49,7 @@ public sealed record SkippedRep(string Name, Routing.SkipReason Reason)
     public const string DayOffText = "Day off";
     public const string TimedOutText = "Timed out";
     public const string WeightText = "Weight";
+    public const string QueuePaceText = "Queue pace";
 
     /// <summary>The reason's English word (the UI's resource key).</summary>
     public string ReasonText => Reason switch
@@ -50,6 +60,7 @@ public sealed record SkippedRep(string Name, Routing.SkipReason Reason)
         Routing.SkipReason.OutsideHours => OutsideHoursText,
         Routing.SkipReason.DayOff => DayOffText,
         Routing.SkipReason.TimedOut => TimedOutText,
+        Routing.SkipReason.QueuePace => QueuePaceText,
         _ => WeightText,
     };
 
@@ -81,7 +92,10 @@ public sealed record AssignmentReason(AssignmentReasonKind Kind, string? Actor, 
     public const string AssignedByText = "Assigned by {0}.";
     public const string AssignedByPreviouslyText = "Assigned by {0}; previously {1}.";
     public const string SetByCrmText = "Responsible set by the CRM ({0}).";
-    public const string NobodyAvailableText = "Nobody could take the client now; it stays unassigned.";
+    public const string NobodyAvailableText = "Nobody could take the client now; it waits in the channel's queue.";
+    public const string QueuedBehindOthersText = "Other clients were already waiting in the channel's queue; this one waits behind them.";
+    public const string FromQueueAssignedText = "From the queue after {1} min: given to {0} in turn.";
+    public const string FromQueueOfferedText = "From the queue after {1} min: offered to {0}.";
     public const string SkippedText = "Skipped: {0}.";
     public const string TimedOutMovedText = "Timed out: {0} did not reply in time; moved to the next rep in turn.";
     public const string TimedOutToManagersText = "Timed out: {0} did not reply in time; handed to the channel's managers, unassigned.";
@@ -116,6 +130,15 @@ public sealed record AssignmentReason(AssignmentReasonKind Kind, string? Actor, 
     /// <param name="offeredTo">To every rep of the channel, their names; empty when the offer widened to the managers.</param>
     public static AssignmentReason Widened(IReadOnlyList<string> offeredTo) => new(AssignmentReasonKind.OfferWidened, null, null, offeredTo);
 
+    public static AssignmentReason QueuedBehindOthers() => new(AssignmentReasonKind.QueuedBehindOthers, null, null, []);
+
+    /// <param name="waitedMinutes">How long the client waited in the queue.</param>
+    public static AssignmentReason FromQueueAssigned(string assignedTo, int waitedMinutes) =>
+        new(AssignmentReasonKind.FromQueueAssigned, assignedTo, waitedMinutes.ToString(CultureInfo.InvariantCulture), []);
+
+    public static AssignmentReason FromQueueOffered(IReadOnlyList<string> offeredTo, int waitedMinutes) =>
+        new(AssignmentReasonKind.FromQueueOffered, null, waitedMinutes.ToString(CultureInfo.InvariantCulture), offeredTo);
+
     public static AssignmentReason FromText(string text) => new(AssignmentReasonKind.Text, null, null, [], text);
 
     /// <summary>The sentence's English template (the UI's resource key) and what fills it.</summary>
@@ -135,6 +158,9 @@ public sealed record AssignmentReason(AssignmentReasonKind Kind, string? Actor, 
         AssignmentReasonKind.OfferTimedOutToManagers => (TimedOutToManagersText, [Previous ?? ""]),
         AssignmentReasonKind.OfferWidened when Names.Count == 0 => (WidenedToManagersText, []),
         AssignmentReasonKind.OfferWidened => (WidenedToRepsText, [List]),
+        AssignmentReasonKind.QueuedBehindOthers => (QueuedBehindOthersText, []),
+        AssignmentReasonKind.FromQueueAssigned => (FromQueueAssignedText, [Actor ?? "", Previous ?? "0"]),
+        AssignmentReasonKind.FromQueueOffered => (FromQueueOfferedText, [List, Previous ?? "0"]),
         _ => ("{0}", [Text ?? ""]),
     };
 

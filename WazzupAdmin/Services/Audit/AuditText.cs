@@ -26,6 +26,7 @@ public static class AuditText
     public const string CrmRestoredNewClientStage = "Funnel and stage for new clients sent again by the CRM";
     public const string OnlyOnlineReps = "Only online sales reps receive new clients";
     public const string MaxUnansweredPerRep = "Most unanswered clients per sales rep";
+    public const string QueuePerRepPerMinute = "Most queued clients per sales rep per minute";
     public const string MaxUnansweredOf = "Most unanswered clients of {0}";
     public const string OfferTimeout = "Offer timeout in minutes";
     public const string OfferMaxMoves = "Most moves to the next sales rep";

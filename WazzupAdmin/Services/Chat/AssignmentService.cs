@@ -19,7 +19,11 @@ public sealed record SalesRepOption(string UserId, string Name);
 public sealed record UnassignedClient(
     long ConversationId, Guid ChannelId, Transport Transport, string ChannelName, string ContactId, string ContactName,
     string LastMessagePreview, DateTime LastActivityAtUtc, DateTime SinceUtc, IReadOnlyList<string> OfferedTo,
-    IReadOnlyList<SalesRepOption> SalesReps);
+    IReadOnlyList<SalesRepOption> SalesReps)
+{
+    /// <summary>Since when the client waits in the channel's queue for someone who can take them; null when not queued.</summary>
+    public DateTime? QueuedAtUtc { get; init; }
+}
 
 public enum AssignmentStatus
 {
@@ -96,6 +100,7 @@ public sealed class AssignmentService(
                 c.LastMessagePreview,
                 c.LastActivityAtUtc,
                 c.CreatedAtUtc,
+                c.QueuedAtUtc,
                 LastAssignedAtUtc = db.Assignments.Where(a => a.ConversationId == c.Id).Max(a => (DateTime?)a.AtUtc),
                 OfferedTo = c.Offers.Join(db.CrmUsers, o => o.UserId, u => u.Id, (o, u) => u.Name).ToList(),
             })
@@ -113,7 +118,10 @@ public sealed class AssignmentService(
                 .Select(r => new UnassignedClient(
                     r.Id, r.ChannelId, r.Transport, r.ChannelName, r.ContactId, r.ContactName, r.LastMessagePreview, r.LastActivityAtUtc,
                     r.LastAssignedAtUtc ?? r.CreatedAtUtc, [.. r.OfferedTo.Order(StringComparer.CurrentCultureIgnoreCase)],
-                    [.. repsByChannel[r.ChannelId].OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase)]))
+                    [.. repsByChannel[r.ChannelId].OrderBy(s => s.Name, StringComparer.CurrentCultureIgnoreCase)])
+                {
+                    QueuedAtUtc = r.QueuedAtUtc,
+                })
                 .OrderBy(c => c.SinceUtc).ThenBy(c => c.ConversationId),
         ];
     }
@@ -206,6 +214,7 @@ public sealed class AssignmentService(
 
         conversation.Offers.Clear();
         ChatService.EndOfferTimeout(conversation);
+        conversation.QueuedAtUtc = null;
         db.Assignments.Add(new Assignment
         {
             ConversationId = conversation.Id,

@@ -28,12 +28,14 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
     private IncomingRows rows = default!;
     private WebhookSubscriptions? subscription;
     private bool wroteOutboxEvents;
+    private bool queued;
 
     /// <summary>
     /// The outcome of each message, by position; the events to publish once the caller knows it committed; whether
-    /// webhook events were written, for the delivery worker to be woken.
+    /// webhook events were written, for the delivery worker to be woken; whether a client joined a channel's queue, for
+    /// the queue to be drained at once if someone can take them after all.
     /// </summary>
-    public sealed record Written(IReadOnlyList<ReceiveResult> Results, IReadOnlyList<ChatEvent> Events, bool WroteOutboxEvents = false);
+    public sealed record Written(IReadOnlyList<ReceiveResult> Results, IReadOnlyList<ChatEvent> Events, bool WroteOutboxEvents = false, bool Queued = false);
 
     public static async Task<Written> WriteAsync(
         AppDbContext db, IReadOnlyList<IncomingMessage> messages, IConfiguration configuration, TimeProvider clock, RepPresence presence,
@@ -94,7 +96,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
             });
         }
 
-        return new Written(results, events, wroteOutboxEvents);
+        return new Written(results, events, wroteOutboxEvents, queued);
     }
 
     /// <summary>
@@ -112,8 +114,14 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         public bool IsNewClient => Decision is not null;
     }
 
-    /// <summary>The channel's reps as routing sees them, its rotation and where its new deals go, read once a batch.</summary>
-    private sealed record NewClientRules(ChannelRoutingState Routing, ChannelTurn Turn, NewDealStage Stage);
+    /// <summary>
+    /// The channel's reps as routing sees them, its rotation and where its new deals go, read once a batch; whether clients
+    /// wait in its queue, in which case a new client waits behind them (oldest first) rather than overtaking them.
+    /// </summary>
+    private sealed record NewClientRules(ChannelRoutingState Routing, ChannelTurn Turn, NewDealStage Stage)
+    {
+        public bool QueueWaiting { get; set; }
+    }
 
     /// <summary>Where the channel's new deals go, with the names they have now, which the deal keeps.</summary>
     private sealed record NewDealStage(string? FunnelId, string? StageId, string? FunnelName, string? StageName);
@@ -287,7 +295,14 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         var channelRules = await RulesAsync(channel, cancellationToken);
         var turn = channelRules.Turn;
         var plan = channelRules.Routing.Plan(turn.LastAssignedUserId, clock.GetUtcNow());
-        var decision = new DistributionDecision(plan.AssignedTo, plan.OfferedTo, channelRules.Routing.ReasonFor(plan, turn.LastAssignedUserId));
+        var reason = channelRules.Routing.ReasonFor(plan, turn.LastAssignedUserId);
+        if (channelRules.QueueWaiting && plan.Outcome is RoutingOutcome.Assigned or RoutingOutcome.Offered)
+        {
+            plan = new RoutingPlan(RoutingOutcome.Queued, null, [], plan.Verdicts, plan.Credits);
+            reason = AssignmentReason.QueuedBehindOthers();
+        }
+
+        var decision = new DistributionDecision(plan.AssignedTo, plan.OfferedTo, reason);
         channelRules.Routing.Handed(plan);
         if (decision.AssignedTo is not null)
         {
@@ -334,6 +349,12 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         {
             conversation.OfferDueAtUtc = ChannelRoutingState.TimeoutOf(channel).DueAt(new DateTimeOffset(now))?.UtcDateTime;
         }
+        else if (plan.Outcome == RoutingOutcome.Queued)
+        {
+            conversation.QueuedAtUtc = now;
+            channelRules.QueueWaiting = true;
+            queued = true;
+        }
 
         var entry = AddIncoming(conversation, message.Incoming.Text, now);
         rows.InsertContact(contact);
@@ -365,7 +386,10 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
 
         // Every later turn of the batch goes to one of the reps, so their names and the last one served's are all it needs.
         var routing = await ChannelRoutingState.LoadAsync(db, channel, presence, [turn.LastAssignedUserId], cancellationToken);
-        var loaded = new NewClientRules(routing, turn, await NewDealStageAsync(channel, cancellationToken));
+        var loaded = new NewClientRules(routing, turn, await NewDealStageAsync(channel, cancellationToken))
+        {
+            QueueWaiting = await db.Conversations.AnyAsync(c => c.QueuedAtUtc != null && c.ChannelId == channel.Id, cancellationToken),
+        };
         rules[channel.Id] = loaded;
         return loaded;
     }

@@ -34,6 +34,7 @@ public sealed class IncomingMessageWriter : IAsyncDisposable, IDisposable
     private readonly IDbContextFactory<AppDbContext> dbFactory;
     private readonly ChatNotifier notifier;
     private readonly WebhookSignal webhooks;
+    private readonly Routing.QueueSignal queueSignal;
     private readonly IConfiguration configuration;
     private readonly TimeProvider clock;
     private readonly Routing.RepPresence presence;
@@ -42,8 +43,9 @@ public sealed class IncomingMessageWriter : IAsyncDisposable, IDisposable
 
     public IncomingMessageWriter(
         IDbContextFactory<AppDbContext> dbFactory, ChatNotifier notifier, WebhookSignal webhooks, IConfiguration configuration, TimeProvider clock,
-        Routing.RepPresence presence, ILogger<IncomingMessageWriter> logger)
+        Routing.RepPresence presence, Routing.QueueSignal queueSignal, ILogger<IncomingMessageWriter> logger)
     {
+        this.queueSignal = queueSignal;
         this.dbFactory = dbFactory;
         this.notifier = notifier;
         this.webhooks = webhooks;
@@ -135,6 +137,11 @@ public sealed class IncomingMessageWriter : IAsyncDisposable, IDisposable
         if (written.WroteOutboxEvents)
         {
             webhooks.Wake();
+        }
+
+        if (written.Queued)
+        {
+            queueSignal.Wake();
         }
     }
 

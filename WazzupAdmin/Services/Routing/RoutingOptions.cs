@@ -12,6 +12,12 @@ public sealed class RoutingOptions
 
     /// <summary>How often the offer timeout worker looks for offers that are due (every instance looks; each due offer is acted on once).</summary>
     public TimeSpan OfferTimeoutPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How often the queue's worker looks for waiting clients that no event announced could be taken now (a channel
+    /// opening, the pace's minute passing, another instance's reps).
+    /// </summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 internal sealed class RoutingOptionsValidation : IValidateOptions<RoutingOptions>
@@ -21,5 +27,7 @@ internal sealed class RoutingOptionsValidation : IValidateOptions<RoutingOptions
             ? ValidateOptionsResult.Fail("Routing:PresenceGracePeriod must be between 00:00:00 and 1.00:00:00")
             : options.OfferTimeoutPollInterval <= TimeSpan.Zero || options.OfferTimeoutPollInterval > TimeSpan.FromHours(1)
                 ? ValidateOptionsResult.Fail("Routing:OfferTimeoutPollInterval must be more than 00:00:00 and at most 01:00:00")
-                : ValidateOptionsResult.Success;
+                : options.QueuePollInterval <= TimeSpan.Zero || options.QueuePollInterval > TimeSpan.FromHours(1)
+                    ? ValidateOptionsResult.Fail("Routing:QueuePollInterval must be more than 00:00:00 and at most 01:00:00")
+                    : ValidateOptionsResult.Success;
 }

@@ -28,7 +28,7 @@ public sealed record ChannelAccessSheet(ChannelHeader Channel, IReadOnlyList<Use
 
 /// <summary>Who has which role on a channel, and which sales reps receive new clients.</summary>
 public sealed class ChannelAccessService(
-    IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock, Routing.RepPresence presence)
+    IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock, Routing.RepPresence presence, Routing.QueueSignal queue)
 {
     public async Task<ChannelAccessSheet?> LoadAsync(Guid channelId, CancellationToken cancellationToken = default)
     {
@@ -118,7 +118,14 @@ public sealed class ChannelAccessService(
             db.Record(actor, now, channel, AuditText.AccessOf, before, after, subject: users[change.UserId].Name);
         }
 
-        return await ChannelVersioning.SaveAsync(db, channel, expectedVersion, cancellationToken);
+        var outcome = await ChannelVersioning.SaveAsync(db, channel, expectedVersion, cancellationToken);
+        if (outcome.Status == SaveStatus.Saved)
+        {
+            // Someone may be able to take the channel's waiting clients now.
+            queue.Wake();
+        }
+
+        return outcome;
     }
 
     public const string MaxUnansweredRange = "The most unanswered clients of {0} must be a whole number from 1 to 1000, or empty for the channel's limit.";

@@ -22,11 +22,14 @@ public sealed record EligibleRep(string UserId, string Name);
 /// <summary>A channel's routing choices on the new-clients page.</summary>
 /// <param name="OnlyOnlineReps">Only sales reps at their chat window receive new clients.</param>
 /// <param name="MaxUnansweredPerRep">The most unanswered clients a rep may hold before being skipped; null for no limit.</param>
-public sealed record RoutingChoices(bool OnlyOnlineReps, int? MaxUnansweredPerRep)
+/// <param name="QueuePerRepPerMinute">The most queued clients one rep is handed per minute when the queue drains.</param>
+public sealed record RoutingChoices(bool OnlyOnlineReps, int? MaxUnansweredPerRep, int QueuePerRepPerMinute = QueueDrain.DefaultPerRepPerMinute)
 {
     public const int MaxCapacity = 1000;
     public const string CapacityField = "MaxUnansweredPerRep";
     public const string CapacityRange = "Enter a whole number from 1 to 1000, or leave it empty for no limit.";
+    public const string PaceField = "QueuePerRepPerMinute";
+    public const string PaceRange = "Enter a whole number from 1 to 100.";
 }
 
 /// <summary>A channel's offer timeout on the new-clients page.</summary>
@@ -54,7 +57,7 @@ public sealed record NewClientSettings(
 }
 
 /// <summary>Where deals for a channel's new clients are created, and how those clients are distributed.</summary>
-public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock)
+public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock, Routing.QueueSignal queue)
 {
     public async Task<NewClientSettings?> LoadAsync(Guid channelId, CancellationToken cancellationToken = default)
     {
@@ -80,7 +83,7 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
             channel.Algorithm,
             [.. eligible.OrderBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase)])
         {
-            Routing = new RoutingChoices(channel.OnlyOnlineRepsReceiveNewClients, channel.MaxUnansweredPerRep),
+            Routing = new RoutingChoices(channel.OnlyOnlineRepsReceiveNewClients, channel.MaxUnansweredPerRep, channel.QueuePerRepPerMinute),
             OfferTimeout = new OfferTimeoutChoices(channel.OfferTimeoutMinutes, channel.OfferMaxMoves, channel.OfferWidenTo),
             StageRemoved = (await StageRemovedWarning.ForChannelsAsync(db, [channelId], cancellationToken)).GetValueOrDefault(channelId),
         };
@@ -111,6 +114,11 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
         if (routing?.MaxUnansweredPerRep is < 1 or > RoutingChoices.MaxCapacity)
         {
             return SaveOutcome.Invalid(new FieldError(RoutingChoices.CapacityField, RoutingChoices.CapacityRange));
+        }
+
+        if (routing is { QueuePerRepPerMinute: < QueueDrain.MinPerRepPerMinute or > QueueDrain.MaxPerRepPerMinute })
+        {
+            return SaveOutcome.Invalid(new FieldError(RoutingChoices.PaceField, RoutingChoices.PaceRange));
         }
 
         if (offerTimeout?.Minutes is < 1 or > OfferTimeoutSettings.MaxMinutes)
@@ -168,6 +176,12 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
                 db.Record(actor, now, channel, AuditText.MaxUnansweredPerRep, AuditText.Limit(channel.MaxUnansweredPerRep), AuditText.Limit(routing.MaxUnansweredPerRep));
                 channel.MaxUnansweredPerRep = routing.MaxUnansweredPerRep;
             }
+
+            if (channel.QueuePerRepPerMinute != routing.QueuePerRepPerMinute)
+            {
+                db.Record(actor, now, channel, AuditText.QueuePerRepPerMinute, AuditText.Limit(channel.QueuePerRepPerMinute), AuditText.Limit(routing.QueuePerRepPerMinute));
+                channel.QueuePerRepPerMinute = routing.QueuePerRepPerMinute;
+            }
         }
 
         if (offerTimeout is not null)
@@ -184,7 +198,14 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
         channel.RemovedStageName = null;
         channel.RemovedFunnelId = null;
         channel.RemovedStageId = null;
-        return await ChannelVersioning.SaveAsync(db, channel, expectedVersion, cancellationToken);
+        var outcome = await ChannelVersioning.SaveAsync(db, channel, expectedVersion, cancellationToken);
+        if (outcome.Status == SaveStatus.Saved)
+        {
+            // Someone may be able to take the channel's waiting clients now.
+            queue.Wake();
+        }
+
+        return outcome;
     }
 
     /// <summary>

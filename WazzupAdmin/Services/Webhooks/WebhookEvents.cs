@@ -243,6 +243,15 @@ public static class WebhookEvents
         }
     }
 
+    /// <summary>A queued client was given to a rep in turn (saved): the CRM learns who is responsible now.</summary>
+    public static async Task HandedFromQueueAsync(AppDbContext db, long conversationId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (await FactsAsync(db, conversationId, cancellationToken) is { } facts && facts.Contact.ResponsibleUserId is not null)
+        {
+            AddResponsibleChanged(db, facts, previous: null, ByTurn, now);
+        }
+    }
+
     /// <summary>The createContact and createDeal requests of a provisional new client, unless the CRM was asked already.</summary>
     private static async Task AddCreationRequestsAsync(AppDbContext db, Facts facts, DateTime now, CancellationToken cancellationToken)
     {

@@ -458,6 +458,9 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("QueuePerRepPerMinute")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RemovedFunnelId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -716,6 +719,9 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                     b.Property<DateTime?>("OfferTimedOutAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("QueuedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Unanswered")
                         .HasColumnType("boolean");
 
@@ -731,6 +737,8 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                     b.HasIndex("ChannelId", "LastActivityAtUtc");
 
                     b.HasIndex("ChannelId", "Unanswered");
+
+                    b.HasIndex("QueuedAtUtc", "ChannelId");
 
                     b.ToTable("Conversations");
                 });
@@ -1029,6 +1037,32 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                     b.ToTable("OutboxEvents");
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.QueueHandOutRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ChannelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "AtUtc");
+
+                    b.ToTable("QueueHandOuts", (string)null);
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Stage", b =>
                 {
                     b.Property<string>("FunnelId")
@@ -1320,6 +1354,15 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                     b.HasOne("WazzupAdmin.Data.Entities.Conversation", null)
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.QueueHandOutRecord", b =>
+                {
+                    b.HasOne("WazzupAdmin.Data.Entities.Channel", null)
+                        .WithMany()
+                        .HasForeignKey("ChannelId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -25,6 +25,9 @@ public enum SkipReason
 
     /// <summary>In turn with weights: the plain rotation would have chosen them, but their share was already ahead.</summary>
     Weight,
+
+    /// <summary>Draining the queue: they were already handed the channel's most queued clients per minute.</summary>
+    QueuePace,
 }
 
 /// <summary>One rep considered for a client, and why they were passed over (null when they were not).</summary>

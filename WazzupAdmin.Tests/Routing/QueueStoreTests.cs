@@ -1,0 +1,219 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using WazzupAdmin.Data.Demo;
+using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Distribution;
+using WazzupAdmin.Domain.Distribution.Routing;
+using WazzupAdmin.Domain.Webhooks;
+using WazzupAdmin.Services.Chat;
+using WazzupAdmin.Services.Routing;
+using WazzupAdmin.Tests.Chat;
+
+namespace WazzupAdmin.Tests.Routing;
+
+/// <summary>The channels' queues on the demo store, driven by a fake clock: who waits, who gets them, in what order and how fast.</summary>
+[Trait("Category", "Routing")]
+public sealed class QueueStoreTests : IAsyncLifetime
+{
+    // In turn; eligible: Boris, Carmen, Dmitri.
+    private static readonly Guid SalesTelegram = DemoWorkspace.Channels[1].Id;
+
+    // First responder; eligible: Boris, Carmen, Dmitri, Hugo.
+    private static readonly Guid SalesWhatsApp = DemoWorkspace.Channels[0].Id;
+
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
+    private ChatWorkspace workspace = default!;
+
+    public async Task InitializeAsync() => workspace = await ChatWorkspace.StartAsync(clock: clock);
+
+    public async Task DisposeAsync() => await workspace.DisposeAsync();
+
+    private RepPresence Presence => workspace.Services.GetRequiredService<RepPresence>();
+
+    [Fact]
+    public async Task Clients_nobody_could_take_wait_in_the_queue_and_go_oldest_first_to_the_first_rep_online_at_the_channels_pace()
+    {
+        await SetChannelAsync(SalesTelegram, onlyOnline: true, pace: 2);
+        var clients = new List<ReceivedMessage>();
+        for (var i = 1; i <= 3; i++)
+        {
+            clients.Add(await NewClientAsync(SalesTelegram, i));
+            clock.Advance(TimeSpan.FromMinutes(10));
+        }
+
+        Assert.All(clients, c => Assert.Null(c.ResponsibleUserId));
+        Assert.Equal(3, await QueuedCountAsync(SalesTelegram));
+        Assert.Equal((0, 3), await DrainAsync());
+
+        using var boris = Presence.WindowOpened("u-boris");
+        Assert.Equal((2, 1), await DrainAsync());
+
+        Assert.Equal(["u-boris", "u-boris", null], await ResponsiblesAsync(clients));
+        await using (var db = CreateDbContext())
+        {
+            var handedOut = await db.Assignments.AsNoTracking()
+                .Where(a => a.ConversationId == clients[0].ConversationId).OrderBy(a => a.Id).ToListAsync();
+            Assert.Equal([AssignmentReasonKind.NobodyAvailable, AssignmentReasonKind.FromQueueAssigned], handedOut.Select(a => a.ReasonKind));
+            Assert.Equal("From the queue after 30 min: given to Boris Ivanov in turn. Skipped: Carmen López (Offline), Dmitri Sokolov (Offline).", handedOut[1].Reason);
+        }
+
+        // The pace counts a minute: the third client waits for the next one, and then goes too.
+        Assert.Equal((0, 1), await DrainAsync());
+        clock.Advance(TimeSpan.FromSeconds(61));
+        Assert.Equal((1, 0), await DrainAsync());
+        Assert.Equal(["u-boris", "u-boris", "u-boris"], await ResponsiblesAsync(clients));
+        Assert.Equal(0, await QueuedCountAsync(SalesTelegram));
+    }
+
+    [Fact]
+    public async Task A_new_client_does_not_overtake_the_ones_already_waiting_it_joins_the_queue_behind_them()
+    {
+        await SetChannelAsync(SalesTelegram, onlyOnline: true, pace: 1);
+        var waiting = await NewClientAsync(SalesTelegram, 1);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        using var boris = Presence.WindowOpened("u-boris");
+
+        var newcomer = await NewClientAsync(SalesTelegram, 2);
+
+        Assert.Null(newcomer.ResponsibleUserId);
+        await using (var db = CreateDbContext())
+        {
+            var reason = await db.Assignments.AsNoTracking().Where(a => a.ConversationId == newcomer.ConversationId).Select(a => a.ReasonKind).SingleAsync();
+            Assert.Equal(AssignmentReasonKind.QueuedBehindOthers, reason);
+        }
+
+        Assert.Equal((1, 1), await DrainAsync());
+        Assert.Equal(["u-boris", null], await ResponsiblesAsync([waiting, newcomer]));
+    }
+
+    [Fact]
+    public async Task First_responder_offers_a_queued_client_to_every_rep_who_can_take_one_and_starts_the_offers_timeout()
+    {
+        await SetChannelAsync(SalesWhatsApp, onlyOnline: true, pace: 5);
+        await using (var db = CreateDbContext())
+        {
+            await db.Channels.Where(c => c.Id == SalesWhatsApp).ExecuteUpdateAsync(s => s.SetProperty(c => c.OfferTimeoutMinutes, 5));
+        }
+
+        var client = await NewClientAsync(SalesWhatsApp, 1);
+        Assert.Empty(client.OfferedTo);
+        using var carmen = Presence.WindowOpened("u-carmen");
+        using var hugo = Presence.WindowOpened("u-hugo");
+
+        Assert.Equal((1, 0), await DrainAsync());
+
+        await using var check = CreateDbContext();
+        var conversation = await check.Conversations.AsNoTracking().Include(c => c.Offers).SingleAsync(c => c.Id == client.ConversationId);
+        Assert.Equal(["u-carmen", "u-hugo"], conversation.Offers.Select(o => o.UserId).Order());
+        Assert.Null(conversation.QueuedAtUtc);
+        Assert.Equal(clock.GetUtcNow().UtcDateTime.AddMinutes(5), conversation.OfferDueAtUtc);
+        var carmensList = await workspace.AsUserAsync("u-carmen", chat => chat.ListAsync());
+        Assert.Contains(carmensList, i => i.Id == client.ConversationId);
+    }
+
+    [Fact]
+    public async Task A_queued_client_an_administrator_assigns_leaves_the_queue_and_the_drain_leaves_them_alone()
+    {
+        await SetChannelAsync(SalesTelegram, onlyOnline: true, pace: 5);
+        var client = await NewClientAsync(SalesTelegram, 1);
+
+        var principal = await workspace.PrincipalAsync(DemoWorkspace.AdminEmail);
+        await using var scope = workspace.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ChatWorkspace.SignedInAccount>().Principal = principal;
+        var outcome = await scope.ServiceProvider.GetRequiredService<AssignmentService>().AssignAsync(client.ConversationId, "u-dmitri", seenResponsibleUserId: null);
+        Assert.Equal(AssignmentStatus.Assigned, outcome.Status);
+
+        using var boris = Presence.WindowOpened("u-boris");
+        Assert.Equal((0, 0), await DrainAsync());
+        Assert.Equal(["u-dmitri"], await ResponsiblesAsync([client]));
+    }
+
+    [Fact]
+    public async Task A_client_handed_out_in_turn_reaches_the_crm_as_responsible_changed()
+    {
+        await using (var db = CreateDbContext())
+        {
+            db.WebhookSettings.Add(new WebhookSettings { Secret = "s", Uri = "https://crm.example.com/hooks", ContactsAndDealsCreation = true });
+            await db.SaveChangesAsync();
+        }
+
+        await SetChannelAsync(SalesTelegram, onlyOnline: true, pace: 5);
+        var client = await NewClientAsync(SalesTelegram, 1);
+        using var dmitri = Presence.WindowOpened("u-dmitri");
+
+        await DrainAsync();
+
+        await using var check = CreateDbContext();
+        var change = Assert.Single(
+            await check.OutboxEvents.AsNoTracking().Where(e => e.Kind == WebhookKinds.ResponsibleChanged).ToListAsync(),
+            e => e.Payload.Contains(client.ContactId, StringComparison.Ordinal));
+        Assert.Contains("\"responsibleUserId\":\"u-dmitri\"", change.Payload, StringComparison.Ordinal);
+        Assert.Contains("\"reason\":\"turn\"", change.Payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Several_drains_at_once_hand_each_queued_client_out_once()
+    {
+        await SetChannelAsync(SalesTelegram, onlyOnline: true, pace: 100);
+        var clients = new List<ReceivedMessage>();
+        for (var i = 1; i <= 20; i++)
+        {
+            clients.Add(await NewClientAsync(SalesTelegram, i));
+        }
+
+        using var boris = Presence.WindowOpened("u-boris");
+        using var carmen = Presence.WindowOpened("u-carmen");
+
+        var drained = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(DrainAsync)));
+
+        Assert.Equal(20, drained.Sum(d => d.Handed));
+        await using var db = CreateDbContext();
+        Assert.Equal(20, await db.Assignments.CountAsync(a => a.ChannelId == SalesTelegram && a.ReasonKind == AssignmentReasonKind.FromQueueAssigned));
+        var shares = (await ResponsiblesAsync(clients)).GroupBy(r => r).ToDictionary(g => g.Key!, g => g.Count());
+        Assert.Equal(10, shares["u-boris"]);
+        Assert.Equal(10, shares["u-carmen"]);
+    }
+
+    private WazzupAdmin.Data.AppDbContext CreateDbContext() =>
+        workspace.Services.GetRequiredService<IDbContextFactory<WazzupAdmin.Data.AppDbContext>>().CreateDbContext();
+
+    private async Task<(int Handed, int Waiting)> DrainAsync()
+    {
+        await using var scope = workspace.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ClientQueueService>().DrainAsync();
+    }
+
+    private async Task<int> QueuedCountAsync(Guid channelId)
+    {
+        await using var db = CreateDbContext();
+        return await db.Conversations.CountAsync(c => c.ChannelId == channelId && c.QueuedAtUtc != null);
+    }
+
+    private async Task<List<string?>> ResponsiblesAsync(IEnumerable<ReceivedMessage> clients)
+    {
+        var ids = clients.Select(c => c.ConversationId).ToList();
+        await using var db = CreateDbContext();
+        var responsible = await db.Conversations.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.Contact!.ResponsibleUserId }).ToDictionaryAsync(c => c.Id, c => c.ResponsibleUserId);
+        return [.. ids.Select(id => responsible[id])];
+    }
+
+    private async Task<ReceivedMessage> NewClientAsync(Guid channelId, int n)
+    {
+        var clientId = channelId == SalesWhatsApp ? $"3461100{n:D4}" : $"20000{n:D5}";
+        await using var scope = workspace.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<IncomingMessageService>()
+            .ReceiveAsync(new IncomingMessage(channelId, clientId, $"Client {n}", "Hello"));
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        return result.Received!;
+    }
+
+    private async Task SetChannelAsync(Guid channelId, bool onlyOnline, int pace)
+    {
+        await using var db = CreateDbContext();
+        await db.Channels.Where(c => c.Id == channelId).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.OnlyOnlineRepsReceiveNewClients, onlyOnline)
+            .SetProperty(c => c.QueuePerRepPerMinute, pace));
+    }
+}
