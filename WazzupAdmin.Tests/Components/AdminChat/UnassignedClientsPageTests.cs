@@ -43,6 +43,27 @@ public sealed class UnassignedClientsPageTests : AdminPageTest
     }
 
     [Fact]
+    public async Task A_client_nobody_could_take_shows_that_they_wait_in_the_queue_and_for_how_long()
+    {
+        await using (var context = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await context.Channels.Where(c => c.Id == SalesTelegram).ExecuteUpdateAsync(s => s.SetProperty(c => c.OnlyOnlineRepsReceiveNewClients, true));
+        }
+
+        var client = await ClientWritesAsync(SalesTelegram, "nina_berg", "Nina Berg");
+        await using (var context = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await context.Conversations.Where(c => c.Id == client.ConversationId)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.QueuedAtUtc, DateTime.UtcNow.AddMinutes(-75)));
+        }
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Contains(
+            "In the queue for 1 h 15 min: handed out as soon as a sales rep can take them.", page.Find("tbody tr").TextContent, StringComparison.Ordinal), Patience);
+    }
+
+    [Fact]
     public async Task Assigning_without_choosing_a_sales_rep_asks_for_one()
     {
         await NobodyReceivesNewClientsAsync(SalesTelegram);

@@ -17,6 +17,7 @@ public sealed class RoutingSettingsPagesTests : AdminPageTest
 {
     private const string OnlyOnline = "Only online sales reps receive new clients";
     private const string Capacity = "Most unanswered clients per sales rep";
+    private const string QueuePace = "Most queued clients per sales rep per minute";
 
     [Fact]
     public async Task The_new_clients_page_saves_only_online_reps_and_the_channels_capacity()
@@ -57,6 +58,23 @@ public sealed class RoutingSettingsPagesTests : AdminPageTest
         Assert.Equal(SaveStatus.Invalid, outcome.Status);
         Assert.Equal(RoutingChoices.CapacityRange, outcome.ErrorFor(RoutingChoices.CapacityField));
         Assert.Null((await StoredChannelAsync(SalesTelegram)).MaxUnansweredPerRep);
+    }
+
+    [Fact]
+    public async Task The_new_clients_page_saves_the_queues_pace_and_refuses_one_out_of_range_next_to_the_field()
+    {
+        var page = RenderNewClients(SalesTelegram);
+        Assert.Equal("3", InputLabelled(page.Nodes, QueuePace).GetAttribute("value"));
+
+        InputLabelled(page.Nodes, QueuePace).Change("5");
+        Button(page.Nodes, "Save").Click();
+
+        AssertSavedMessage();
+        Assert.Equal(5, (await StoredChannelAsync(SalesTelegram)).QueuePerRepPerMinute);
+        var outcome = await Service<NewClientSettingsService>().SaveAsync(
+            SalesTelegram, (await StoredChannelAsync(SalesTelegram)).Version, "f-sales", "s-new", DistributionAlgorithm.RoundRobin, new RoutingChoices(false, null, 0));
+        Assert.Equal(RoutingChoices.PaceRange, outcome.ErrorFor(RoutingChoices.PaceField));
+        Assert.Equal(5, (await StoredChannelAsync(SalesTelegram)).QueuePerRepPerMinute);
     }
 
     [Fact]
