@@ -132,7 +132,7 @@ public static class ApiV3
     private static RouteGroupBuilder Group(WebApplication app, string prefix) =>
         app.MapGroup(prefix)
             .RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName)
-            .RequireRateLimiting(ApiRateLimiting.PolicyName)
+            .RequireApiKeyRateLimit()
             .DisableAntiforgery()
             .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(typeof(ApiError), StatusCodes.Status401Unauthorized))
             .WithMetadata(new Microsoft.AspNetCore.Mvc.ProducesResponseTypeAttribute(typeof(ApiError), StatusCodes.Status429TooManyRequests));

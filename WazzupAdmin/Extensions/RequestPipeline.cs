@@ -38,7 +38,7 @@ public static class RequestPipeline
         app.UseAuthentication();
         app.UseAuthorization();
         // After authorization, which is where an API request's key becomes the user the limit is counted for.
-        app.UseRateLimiter();
+        app.UseApiKeyRateLimits();
         app.UseAntiforgery();
 
         app.MapStaticAssets();

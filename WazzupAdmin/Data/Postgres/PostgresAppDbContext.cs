@@ -7,11 +7,22 @@ namespace WazzupAdmin.Data.Postgres;
 
 /// <summary>
 /// The store on PostgreSQL: the same model as <see cref="AppDbContext"/>, with its own migrations (Data/Migrations/Postgres),
-/// plus the data-protection keys, which every instance of the console must share and so live in the database.
+/// plus the data-protection keys and the API's request counts, which every instance of the console must share and so live in the database.
 /// </summary>
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options), IDataProtectionKeyContext
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The API's request counts per key, shared by the instances (on SQLite the limiter counts in memory).</summary>
+    public DbSet<Entities.ApiRateWindow> ApiRateWindows => Set<Entities.ApiRateWindow>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        // Configured here, not in Data/Configurations, which the SQLite model applies too.
+        builder.Entity<Entities.ApiRateWindow>().HasKey(w => new { w.KeyId, w.WindowStart });
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -305,6 +305,22 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.ApiRateWindow", b =>
+                {
+                    b.Property<int>("KeyId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("WindowStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("KeyId", "WindowStart");
+
+                    b.ToTable("ApiRateWindows");
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Assignment", b =>
                 {
                     b.Property<long>("Id")
