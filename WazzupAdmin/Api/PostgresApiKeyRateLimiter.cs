@@ -12,7 +12,8 @@ namespace WazzupAdmin.Api;
 /// One statement per request, one round trip: the upsert that counts only while the limit allows (the row lock makes
 /// concurrent requests of the key, from any instance, count one after another, so exactly the limit get through), the
 /// removal of the key's older windows, and the counts a refusal's Retry-After is worked out from. A refused request
-/// counts for nothing, as with the in-memory limiter.
+/// counts for nothing, as with the in-memory limiter. The removal skips rows another request is removing: it never
+/// waits, so two first requests of a new window cannot each hold a row the other waits for.
 /// </summary>
 public sealed class PostgresApiKeyRateLimiter(NpgsqlDataSource dataSource, TimeProvider clock, IOptions<ApiLimitOptions> options) : IApiKeyRateLimiter
 {
@@ -28,7 +29,8 @@ public sealed class PostgresApiKeyRateLimiter(NpgsqlDataSource dataSource, TimeP
             RETURNING "Count"
         ),
         expired AS (
-            DELETE FROM "ApiRateWindows" WHERE "KeyId" = $1 AND "WindowStart" < $3
+            DELETE FROM "ApiRateWindows" WHERE ctid IN (
+                SELECT ctid FROM "ApiRateWindows" WHERE "KeyId" = $1 AND "WindowStart" < $3 FOR UPDATE SKIP LOCKED)
         )
         SELECT (SELECT "Count" FROM counted),
                COALESCE((SELECT "Count" FROM "ApiRateWindows" WHERE "KeyId" = $1 AND "WindowStart" = $2), 0),
