@@ -175,6 +175,48 @@ public sealed class QueueStoreTests : IAsyncLifetime
         Assert.Equal(10, shares["u-carmen"]);
     }
 
+    [Fact]
+    public async Task A_client_who_writes_before_the_channel_opens_waits_and_is_handed_out_at_the_opening_hour()
+    {
+        await using (var db = CreateDbContext())
+        {
+            // 09:00 UTC on a Wednesday is 10:00 in Madrid; the channel opens at 11:00 there.
+            await db.Channels.Where(c => c.Id == SalesTelegram).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.HoursTimeZone, "Europe/Madrid")
+                .SetProperty(c => c.WeeklyHours, "Mon 11:00-18:00; Tue 11:00-18:00; Wed 11:00-18:00; Thu 11:00-18:00; Fri 11:00-18:00"));
+        }
+
+        var client = await NewClientAsync(SalesTelegram, 1);
+
+        Assert.Null(client.ResponsibleUserId);
+        await using (var db = CreateDbContext())
+        {
+            var reason = await db.Assignments.AsNoTracking().SingleAsync(a => a.ConversationId == client.ConversationId);
+            Assert.Equal(AssignmentReasonKind.NobodyAvailable, reason.ReasonKind);
+            Assert.All(reason.Why.Skipped, s => Assert.Equal(SkipReason.OutsideHours, s.Reason));
+        }
+
+        clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal((0, 1), await DrainAsync());
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal((1, 0), await DrainAsync());
+        Assert.Equal(["u-boris"], await ResponsiblesAsync([client]));
+    }
+
+    [Fact]
+    public async Task Outside_hours_with_distribute_anyway_a_new_client_is_distributed_at_once()
+    {
+        await using (var db = CreateDbContext())
+        {
+            await db.Channels.Where(c => c.Id == SalesTelegram).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.HoursTimeZone, "Europe/Madrid")
+                .SetProperty(c => c.WeeklyHours, "Mon 11:00-18:00")
+                .SetProperty(c => c.OutsideHours, OutsideHoursChoice.DistributeAnyway));
+        }
+
+        Assert.Equal("u-boris", (await NewClientAsync(SalesTelegram, 1)).ResponsibleUserId);
+    }
+
     private WazzupAdmin.Data.AppDbContext CreateDbContext() =>
         workspace.Services.GetRequiredService<IDbContextFactory<WazzupAdmin.Data.AppDbContext>>().CreateDbContext();
 

@@ -134,6 +134,11 @@ public sealed class IncomingRows : IDisposable
             """,
             ("@channel", turn.ChannelId), ("@last", turn.LastAssignedUserId), ("@count", turn.ClientsDistributed));
 
+    /// <summary>In turn with weights: a rep's credit after the batch's clients.</summary>
+    public void SaveCredit(Guid channelId, string userId, long credit) =>
+        Execute("""UPDATE "ChannelAccess" SET "Credit" = @credit WHERE "ChannelId" = @channel AND "CrmUserId" = @user""",
+            ("@credit", credit), ("@channel", channelId), ("@user", userId));
+
     public void InsertOutboxEvent(OutboxEvent outboxEvent) =>
         outboxEvent.Id = Scalar("""
             INSERT INTO "OutboxEvents" ("EventId", "Kind", "OrderingKey", "SubjectId", "Payload", "Status", "Attempts", "CreatedAtUtc", "NextAttemptAtUtc")

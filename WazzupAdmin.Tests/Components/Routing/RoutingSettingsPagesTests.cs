@@ -104,6 +104,28 @@ public sealed class RoutingSettingsPagesTests : AdminPageTest
         Assert.True(dmitri.ReceivesNewClients);
     }
 
+    [Fact]
+    public async Task The_access_page_saves_a_reps_weight_and_refuses_one_out_of_range()
+    {
+        var page = RenderAccess(SalesTelegram);
+
+        page.Find("input[aria-label='Weight of Boris Ivanov']").Change("4");
+        Button(page.Nodes, "Save").Click();
+
+        AssertSavedMessage();
+        await using (var db = await Service<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            Assert.Equal(4, (await db.ChannelAccess.SingleAsync(a => a.ChannelId == SalesTelegram && a.CrmUserId == "u-boris")).Weight);
+        }
+
+        page.Find("input[aria-label='Weight of Boris Ivanov']").Change("11");
+        Button(page.Nodes, "Save").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("The weight of Boris Ivanov must be a whole number from 1 to 10.", page.Markup, StringComparison.Ordinal), Patience);
+        await using var check = await Service<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        Assert.Equal(4, (await check.ChannelAccess.SingleAsync(a => a.ChannelId == SalesTelegram && a.CrmUserId == "u-boris")).Weight);
+    }
+
     private IRenderedComponent<NewClientsPage> RenderNewClients(Guid channelId)
     {
         var page = Render<NewClientsPage>(p => p.Add(x => x.ChannelId, channelId));

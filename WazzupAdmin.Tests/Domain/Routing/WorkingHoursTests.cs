@@ -41,4 +41,32 @@ public sealed class WorkingHoursTests
         Assert.Equal(open, Madrid.NextOpening(open));
         Assert.Null(new WorkingHours("UTC", []).NextOpening(open));
     }
+
+    [Fact]
+    public void A_week_is_stored_monday_first_as_text_and_read_back_the_same()
+    {
+        var stored = WorkingHours.Format(Madrid.Days.Reverse());
+
+        Assert.Equal("Mon 09:00-18:00; Fri 22:00-02:00", stored);
+        Assert.Equal(Madrid.Days, WorkingHours.Parse(stored));
+        Assert.Empty(WorkingHours.Parse(null)!);
+    }
+
+    [Theory]
+    [InlineData("Mon 9-18")]
+    [InlineData("Monday 09:00-18:00")]
+    [InlineData("Mon 09:00-25:00")]
+    [InlineData("Mon 09:00")]
+    public void Text_that_is_not_the_stored_form_is_refused(string stored)
+    {
+        Assert.Null(WorkingHours.Parse(stored));
+    }
+
+    [Fact]
+    public void Only_time_zones_the_system_knows_are_accepted()
+    {
+        Assert.True(WorkingHours.IsKnownTimeZone("Europe/Madrid"));
+        Assert.False(WorkingHours.IsKnownTimeZone("Mars/Olympus"));
+        Assert.False(WorkingHours.IsKnownTimeZone(""));
+    }
 }

@@ -63,5 +63,13 @@ public sealed class Channel
     /// <summary>The most queued clients one rep is handed per minute when the queue drains.</summary>
     public int QueuePerRepPerMinute { get; set; } = Domain.Distribution.Routing.QueueDrain.DefaultPerRepPerMinute;
 
+    /// <summary>The time zone of the channel's working hours (an IANA id); null while the channel is always open.</summary>
+    public string? HoursTimeZone { get; set; }
+
+    /// <summary>The channel's weekly hours in <see cref="Domain.Distribution.Routing.WorkingHours.Format"/>'s form.</summary>
+    public string WeeklyHours { get; set; } = "";
+
+    public Domain.Distribution.Routing.OutsideHoursChoice OutsideHours { get; set; }
+
     public List<ChannelAccess> Access { get; set; } = [];
 }

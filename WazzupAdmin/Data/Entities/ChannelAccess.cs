@@ -16,4 +16,13 @@ public sealed class ChannelAccess
 
     /// <summary>Only for sales reps: their own most unanswered clients, overriding the channel's; null to use the channel's.</summary>
     public int? MaxUnanswered { get; set; }
+
+    /// <summary>In turn: the rep's share of new clients, 1 to 10.</summary>
+    public int Weight { get; set; } = 1;
+
+    /// <summary>
+    /// In turn with weights: how far the rep's share is behind (positive) or ahead (negative) of their weight, kept by
+    /// smooth weighted round robin between clients.
+    /// </summary>
+    public long Credit { get; set; }
 }

@@ -398,6 +398,10 @@ namespace WazzupAdmin.Data.Migrations
                     b.Property<string>("FunnelId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HoursTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("MaxUnansweredPerRep")
                         .HasColumnType("INTEGER");
 
@@ -417,6 +421,11 @@ namespace WazzupAdmin.Data.Migrations
 
                     b.Property<bool>("OnlyOnlineRepsReceiveNewClients")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutsideHours")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PlainId")
                         .IsRequired()
@@ -458,6 +467,11 @@ namespace WazzupAdmin.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WeeklyHours")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FunnelId", "StageId");
@@ -476,6 +490,9 @@ namespace WazzupAdmin.Data.Migrations
                     b.Property<string>("CrmUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Credit")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MaxUnanswered")
                         .HasColumnType("INTEGER");
 
@@ -486,6 +503,9 @@ namespace WazzupAdmin.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("ChannelId", "CrmUserId");
 

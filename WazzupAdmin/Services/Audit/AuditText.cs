@@ -27,6 +27,11 @@ public static class AuditText
     public const string OnlyOnlineReps = "Only online sales reps receive new clients";
     public const string MaxUnansweredPerRep = "Most unanswered clients per sales rep";
     public const string QueuePerRepPerMinute = "Most queued clients per sales rep per minute";
+    public const string WorkingHours = "Working hours";
+    public const string WeightOf = "Weight";
+    public const string OutsideHours = "Outside working hours";
+    public const string QueueUntilOpen = "The client waits in the queue until the channel opens";
+    public const string DistributeAnyway = "The client is distributed anyway";
     public const string MaxUnansweredOf = "Most unanswered clients of {0}";
     public const string OfferTimeout = "Offer timeout in minutes";
     public const string OfferMaxMoves = "Most moves to the next sales rep";
@@ -59,6 +64,9 @@ public static class AuditText
     };
 
     public static string YesNo(bool value) => value ? Yes : No;
+
+    public static string OutsideHoursChoice(Domain.Distribution.Routing.OutsideHoursChoice choice) =>
+        choice == Domain.Distribution.Routing.OutsideHoursChoice.DistributeAnyway ? DistributeAnyway : QueueUntilOpen;
 
     public static string WidenTo(Domain.Distribution.Routing.WidenOfferTo widenTo) =>
         widenTo == Domain.Distribution.Routing.WidenOfferTo.Managers ? Managers : AllSalesReps;

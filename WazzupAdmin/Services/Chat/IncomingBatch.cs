@@ -77,9 +77,13 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
                 : await ReceiveFromKnownClientAsync(message, contact, now, cancellationToken));
         }
 
-        foreach (var channelRules in rules.Values)
+        foreach (var (channelId, channelRules) in rules)
         {
             rows.SaveTurn(channelRules.Turn);
+            foreach (var (userId, credit) in channelRules.Routing.ChangedCredits)
+            {
+                rows.SaveCredit(channelId, userId, credit);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);

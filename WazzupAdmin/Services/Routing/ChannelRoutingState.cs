@@ -36,7 +36,18 @@ public sealed class ChannelRoutingState
         {
             OnlyOnline = channel.OnlyOnlineRepsReceiveNewClients,
             MaxUnanswered = channel.MaxUnansweredPerRep,
+            Hours = HoursOf(channel),
+            OutsideHours = channel.OutsideHours,
         };
+    }
+
+    /// <summary>The channel's working hours as stored; null while it is always open (or what is stored cannot be read).</summary>
+    public static WorkingHours? HoursOf(Channel channel)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        return WorkingHours.IsKnownTimeZone(channel.HoursTimeZone) && WorkingHours.Parse(channel.WeeklyHours) is { } days
+            ? new WorkingHours(channel.HoursTimeZone!, days)
+            : null;
     }
 
     /// <summary>The channel's offer timeout as stored.</summary>
@@ -55,7 +66,7 @@ public sealed class ChannelRoutingState
         ArgumentNullException.ThrowIfNull(presence);
         settings ??= SettingsOf(channel);
         var rows = await db.ChannelAccess.AsNoTracking().EligibleForNewClients(channel.Id)
-            .Select(a => new { a.CrmUserId, a.MaxUnanswered, a.CrmUser!.Name, a.CrmUser.AwaySinceUtc })
+            .Select(a => new { a.CrmUserId, a.MaxUnanswered, a.Weight, a.Credit, a.CrmUser!.Name, a.CrmUser.AwaySinceUtc })
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.CrmUserId).ToList();
         var unanswered = settings.MaxUnanswered is not null || rows.Any(r => r.MaxUnanswered is not null)
@@ -68,6 +79,8 @@ public sealed class ChannelRoutingState
                 Presence = presence.Of(r.CrmUserId, r.AwaySinceUtc is not null),
                 MaxUnanswered = r.MaxUnanswered,
                 Unanswered = unanswered.GetValueOrDefault(r.CrmUserId),
+                Weight = r.Weight,
+                Credit = r.Credit,
             },
             StringComparer.Ordinal);
         var names = rows.ToDictionary(r => r.CrmUserId, r => r.Name, StringComparer.Ordinal);
@@ -116,7 +129,10 @@ public sealed class ChannelRoutingState
 
     public RoutingPlan Plan(string? lastAssigned, DateTimeOffset now) => RoutingPlanner.Plan(Settings, reps.Values, lastAssigned, now);
 
-    /// <summary>Counts the client the plan handed out toward its reps' unanswered clients.</summary>
+    /// <summary>
+    /// Counts the client the plan handed out toward its reps' unanswered clients and, in turn with weights, takes the
+    /// reps' new credits, which <see cref="ChangedCredits"/> then lists for the caller to store.
+    /// </summary>
     public void Handed(RoutingPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -124,7 +140,21 @@ public sealed class ChannelRoutingState
         {
             BecameUnanswered(userId);
         }
+
+        foreach (var (userId, credit) in plan.Credits)
+        {
+            if (reps.TryGetValue(userId, out var rep) && rep.Credit != credit)
+            {
+                reps[userId] = rep with { Credit = credit };
+                changedCredits.Add(userId);
+            }
+        }
     }
+
+    private readonly HashSet<string> changedCredits = new(StringComparer.Ordinal);
+
+    /// <summary>The reps whose credit changed since the state was read, with the credit to store.</summary>
+    public IEnumerable<(string UserId, long Credit)> ChangedCredits => changedCredits.Select(id => (id, reps[id].Credit));
 
     /// <summary>A client of <paramref name="userId"/> on the channel wrote after being answered.</summary>
     public void BecameUnanswered(string userId)

@@ -91,6 +91,12 @@ public sealed class ClientQueueService(
             }
         }
 
+        foreach (var (userId, credit) in handOuts.SelectMany(h => h.Plan.Credits).GroupBy(c => c.Key).Select(g => (g.Key, g.Last().Value)))
+        {
+            await db.ChannelAccess.Where(a => a.ChannelId == channelId && a.CrmUserId == userId)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Credit, credit), cancellationToken);
+        }
+
         // The pace looks back one minute; older hand-outs only take room.
         await db.QueueHandOuts.Where(h => h.ChannelId == channelId && h.AtUtc < since).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Access;
+using WazzupAdmin.Domain.Distribution.Routing;
 using WazzupAdmin.Domain.Channels;
 using WazzupAdmin.Services.Accounts;
 using WazzupAdmin.Services.Audit;
@@ -22,7 +23,8 @@ public sealed record ChannelHeader(Guid Id, Transport Transport, string PlainId,
 
 /// <summary>One CRM user's access to a channel. Users without access are listed with <see cref="ChannelRole.NoAccess"/>.</summary>
 /// <param name="MaxUnanswered">A sales rep's own most unanswered clients, overriding the channel's; null to use the channel's.</param>
-public sealed record UserAccess(string UserId, string UserName, ChannelRole Role, bool ReceivesNewClients, int? MaxUnanswered = null);
+/// <param name="Weight">In turn: a sales rep's share of new clients, 1 to 10.</param>
+public sealed record UserAccess(string UserId, string UserName, ChannelRole Role, bool ReceivesNewClients, int? MaxUnanswered = null, int Weight = 1);
 
 public sealed record ChannelAccessSheet(ChannelHeader Channel, IReadOnlyList<UserAccess> Users, IReadOnlyList<ChannelHeader> OtherChannels);
 
@@ -70,6 +72,11 @@ public sealed class ChannelAccessService(
             return SaveOutcome.Invalid(new FieldError(nameof(UserAccess.MaxUnanswered), MaxUnansweredRange, outOfRange.UserName));
         }
 
+        if (changes.FirstOrDefault(c => c.Weight is < RoutingSettings.MinWeight or > RoutingSettings.MaxWeight) is { } badWeight)
+        {
+            return SaveOutcome.Invalid(new FieldError(nameof(UserAccess.Weight), WeightRange, badWeight.UserName));
+        }
+
         var ids = changes.Select(c => c.UserId).ToHashSet(StringComparer.Ordinal);
         var users = await db.CrmUsers.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, cancellationToken);
         var unknown = ids.Where(id => !users.ContainsKey(id)).ToList();
@@ -93,6 +100,13 @@ public sealed class ChannelAccessService(
                 row.MaxUnanswered = limit;
             }
 
+            var weight = change.Role == ChannelRole.SalesRep ? change.Weight : 1;
+            if (row is not null && row.Role != ChannelRole.NoAccess && change.Role != ChannelRole.NoAccess && row.Weight != weight)
+            {
+                db.Record(actor, now, channel, AuditText.WeightOf, AuditText.Limit(row.Weight), AuditText.Limit(weight), subject: users[change.UserId].Name);
+                row.Weight = weight;
+            }
+
             if (before == after)
             {
                 continue;
@@ -107,7 +121,7 @@ public sealed class ChannelAccessService(
             }
             else if (row is null)
             {
-                channel.Access.Add(new ChannelAccess { CrmUserId = change.UserId, Role = change.Role, ReceivesNewClients = receives, MaxUnanswered = limit });
+                channel.Access.Add(new ChannelAccess { CrmUserId = change.UserId, Role = change.Role, ReceivesNewClients = receives, MaxUnanswered = limit, Weight = weight });
             }
             else
             {
@@ -128,6 +142,7 @@ public sealed class ChannelAccessService(
         return outcome;
     }
 
+    public const string WeightRange = "The weight of {0} must be a whole number from 1 to 10.";
     public const string MaxUnansweredRange = "The most unanswered clients of {0} must be a whole number from 1 to 1000, or empty for the channel's limit.";
 
     /// <summary>
@@ -158,7 +173,7 @@ public sealed class ChannelAccessService(
             })
             .ToListAsync(cancellationToken);
         return [.. rows
-            .Select(r => new UserAccess(r.Id, r.Name, r.Access?.Role ?? ChannelRole.NoAccess, r.Access?.ReceivesNewClients ?? false, r.Access?.MaxUnanswered))
+            .Select(r => new UserAccess(r.Id, r.Name, r.Access?.Role ?? ChannelRole.NoAccess, r.Access?.ReceivesNewClients ?? false, r.Access?.MaxUnanswered, r.Access?.Weight ?? 1))
             .OrderBy(u => u.UserName, StringComparer.CurrentCultureIgnoreCase)];
     }
 }

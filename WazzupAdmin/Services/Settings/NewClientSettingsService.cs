@@ -51,6 +51,7 @@ public sealed record NewClientSettings(
     public RoutingChoices Routing { get; init; } = new(false, null);
 
     public OfferTimeoutChoices OfferTimeout { get; init; } = new(Minutes: null);
+    public WorkingHoursChoices Hours { get; init; } = WorkingHoursChoices.AlwaysOpen;
 
     /// <summary>Set while the CRM has removed the channel's stage and nobody has chosen again; a save clears it.</summary>
     public StageRemovedWarning? StageRemoved { get; init; }
@@ -85,15 +86,17 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
         {
             Routing = new RoutingChoices(channel.OnlyOnlineRepsReceiveNewClients, channel.MaxUnansweredPerRep, channel.QueuePerRepPerMinute),
             OfferTimeout = new OfferTimeoutChoices(channel.OfferTimeoutMinutes, channel.OfferMaxMoves, channel.OfferWidenTo),
+            Hours = WorkingHoursChoices.Of(channel),
             StageRemoved = (await StageRemovedWarning.ForChannelsAsync(db, [channelId], cancellationToken)).GetValueOrDefault(channelId),
         };
     }
 
     /// <param name="routing">The routing choices; null leaves them as they are.</param>
     /// <param name="offerTimeout">The offer timeout; null leaves it as it is.</param>
+    /// <param name="hours">The working hours; null leaves them as they are.</param>
     public async Task<SaveOutcome> SaveAsync(
         Guid channelId, long expectedVersion, string? funnelId, string? stageId, DistributionAlgorithm algorithm, RoutingChoices? routing = null,
-        OfferTimeoutChoices? offerTimeout = null, CancellationToken cancellationToken = default)
+        OfferTimeoutChoices? offerTimeout = null, WorkingHoursChoices? hours = null, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.RequireAdministratorAsync();
         if (string.IsNullOrEmpty(funnelId))
@@ -129,6 +132,11 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
         if (offerTimeout is { MaxMoves: < 0 or > OfferTimeoutSettings.MaxMovesLimit } || (offerTimeout is not null && !Enum.IsDefined(offerTimeout.WidenTo)))
         {
             return SaveOutcome.Invalid(new FieldError(OfferTimeoutChoices.MovesField, OfferTimeoutChoices.MovesRange));
+        }
+
+        if (hours?.Check() is { } hoursError)
+        {
+            return SaveOutcome.Invalid(hoursError);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -189,6 +197,11 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
             RecordOfferTimeout(db, actor, now, channel, offerTimeout);
         }
 
+        if (hours is not null)
+        {
+            RecordHours(db, actor, now, channel, hours);
+        }
+
         channel.FunnelId = funnel.Id;
         channel.StageId = stage.Id;
         channel.Algorithm = algorithm;
@@ -230,6 +243,23 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
         {
             db.Record(actor, now, channel, AuditText.OfferWidenTo, AuditText.WidenTo(channel.OfferWidenTo), AuditText.WidenTo(offerTimeout.WidenTo));
             channel.OfferWidenTo = offerTimeout.WidenTo;
+        }
+    }
+
+    private static void RecordHours(AppDbContext db, Actor actor, DateTime now, Channel channel, WorkingHoursChoices hours)
+    {
+        var before = WorkingHoursChoices.Of(channel);
+        if (before.Describe() != hours.Describe())
+        {
+            db.Record(actor, now, channel, AuditText.WorkingHours, before.Describe(), hours.Describe());
+            channel.HoursTimeZone = hours.TimeZone;
+            channel.WeeklyHours = hours.IsOn ? WorkingHours.Format(hours.Days) : "";
+        }
+
+        if (channel.OutsideHours != hours.OutsideHours)
+        {
+            db.Record(actor, now, channel, AuditText.OutsideHours, AuditText.OutsideHoursChoice(channel.OutsideHours), AuditText.OutsideHoursChoice(hours.OutsideHours));
+            channel.OutsideHours = hours.OutsideHours;
         }
     }
 

@@ -449,6 +449,10 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                     b.Property<string>("FunnelId")
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("HoursTimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int?>("MaxUnansweredPerRep")
                         .HasColumnType("integer");
 
@@ -468,6 +472,11 @@ namespace WazzupAdmin.Data.Migrations.Postgres
 
                     b.Property<bool>("OnlyOnlineRepsReceiveNewClients")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("OutsideHours")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("PlainId")
                         .IsRequired()
@@ -509,6 +518,11 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<string>("WeeklyHours")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FunnelId", "StageId");
@@ -527,6 +541,9 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                     b.Property<string>("CrmUserId")
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("Credit")
+                        .HasColumnType("bigint");
+
                     b.Property<int?>("MaxUnanswered")
                         .HasColumnType("integer");
 
@@ -537,6 +554,9 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Weight")
+                        .HasColumnType("integer");
 
                     b.HasKey("ChannelId", "CrmUserId");
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace WazzupAdmin.Domain.Distribution.Routing;
 
 /// <summary>The hours of one weekday during which a channel is open, in the channel's own time zone.</summary>
@@ -83,4 +85,44 @@ public sealed record WorkingHours(string TimeZoneId, IReadOnlyList<DayHours> Day
     public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(LocalTime(now));
 
     private static DayOfWeek NextDay(DayOfWeek day) => (DayOfWeek)(((int)day + 1) % 7);
+
+    /// <summary>The weekdays Monday first, as a week is read in the console.</summary>
+    public static IReadOnlyList<DayOfWeek> Week { get; } =
+        [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday];
+
+    /// <summary>The stored form of a week's hours, Monday first: <c>Mon 09:00-18:00; Fri 22:00-02:00</c>.</summary>
+    public static string Format(IEnumerable<DayHours> days) =>
+        string.Join("; ", (days ?? []).OrderBy(d => ((int)d.Day + 6) % 7).ThenBy(d => d.Opens)
+            .Select(d => string.Create(CultureInfo.InvariantCulture, $"{Abbreviation(d.Day)} {d.Opens:HH\\:mm}-{d.Closes:HH\\:mm}")));
+
+    /// <summary>Reads <see cref="Format"/>'s form back; null when it is not that form.</summary>
+    public static IReadOnlyList<DayHours>? Parse(string? stored)
+    {
+        if (string.IsNullOrWhiteSpace(stored))
+        {
+            return [];
+        }
+
+        var days = new List<DayHours>();
+        foreach (var part in stored.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pieces = part.Split(' ', '-');
+            DayOfWeek? day = pieces.Length == 3 && Week.Any(d => Abbreviation(d) == pieces[0]) ? Week.First(d => Abbreviation(d) == pieces[0]) : null;
+            if (day is null
+                || !TimeOnly.TryParseExact(pieces[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var opens)
+                || !TimeOnly.TryParseExact(pieces[2], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var closes))
+            {
+                return null;
+            }
+
+            days.Add(new DayHours(day.Value, opens, closes));
+        }
+
+        return days;
+    }
+
+    private static string Abbreviation(DayOfWeek day) => day.ToString()[..3];
+
+    /// <summary>Whether the system knows the time zone (IANA ids, as the console stores them).</summary>
+    public static bool IsKnownTimeZone(string? id) => !string.IsNullOrWhiteSpace(id) && TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
 }

@@ -48,6 +48,10 @@ internal sealed class ChannelAccessDraft
     public void SetMaxUnanswered(string userId, int? maxUnanswered) =>
         edited[userId] = Normalize(edited[userId] with { MaxUnanswered = maxUnanswered });
 
+    /// <summary>In turn: a sales rep's share of new clients.</summary>
+    public void SetWeight(string userId, int weight) =>
+        edited[userId] = Normalize(edited[userId] with { Weight = weight });
+
     /// <summary>Replaces every user's edited access with another channel's; users missing there get no access.</summary>
     public void CopyFrom(IEnumerable<UserAccess> source)
     {
@@ -55,8 +59,8 @@ internal sealed class ChannelAccessDraft
         foreach (var id in order)
         {
             edited[id] = byId.TryGetValue(id, out var other)
-                ? Normalize(edited[id] with { Role = other.Role, ReceivesNewClients = other.ReceivesNewClients, MaxUnanswered = other.MaxUnanswered })
-                : edited[id] with { Role = ChannelRole.NoAccess, ReceivesNewClients = false, MaxUnanswered = null };
+                ? Normalize(edited[id] with { Role = other.Role, ReceivesNewClients = other.ReceivesNewClients, MaxUnanswered = other.MaxUnanswered, Weight = other.Weight })
+                : edited[id] with { Role = ChannelRole.NoAccess, ReceivesNewClients = false, MaxUnanswered = null, Weight = 1 };
         }
     }
 
@@ -77,7 +81,7 @@ internal sealed class ChannelAccessDraft
         }
     }
 
-    // The switch and the limit mean nothing for other roles, and the store keeps them off for them.
+    // The switch, the limit and the weight mean nothing for other roles, and the store keeps them off for them.
     private static UserAccess Normalize(UserAccess user) =>
-        user.Role == ChannelRole.SalesRep ? user : user with { ReceivesNewClients = false, MaxUnanswered = null };
+        user.Role == ChannelRole.SalesRep ? user : user with { ReceivesNewClients = false, MaxUnanswered = null, Weight = 1 };
 }
