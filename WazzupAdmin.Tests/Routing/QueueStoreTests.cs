@@ -217,6 +217,27 @@ public sealed class QueueStoreTests : IAsyncLifetime
         Assert.Equal("u-boris", (await NewClientAsync(SalesTelegram, 1)).ResponsibleUserId);
     }
 
+    [Fact]
+    public async Task A_rep_on_their_day_off_is_skipped_for_it_and_receives_again_the_next_day()
+    {
+        await using (var db = CreateDbContext())
+        {
+            db.RepDaysOff.Add(new RepDayOff { CrmUserId = "u-boris", Date = new DateOnly(2026, 12, 2) });
+            await db.SaveChangesAsync();
+        }
+
+        var today = await NewClientAsync(SalesTelegram, 1);
+        clock.Advance(TimeSpan.FromDays(1));
+        var tomorrow = await NewClientAsync(SalesTelegram, 2);
+
+        Assert.Equal("u-carmen", today.ResponsibleUserId);
+        Assert.Equal("u-dmitri", tomorrow.ResponsibleUserId);
+        Assert.Equal("u-boris", (await NewClientAsync(SalesTelegram, 3)).ResponsibleUserId);
+        await using var check = CreateDbContext();
+        var reason = await check.Assignments.AsNoTracking().SingleAsync(a => a.ConversationId == today.ConversationId);
+        Assert.Equal([new SkippedRep("Boris Ivanov", SkipReason.DayOff)], reason.Why.Skipped);
+    }
+
     private WazzupAdmin.Data.AppDbContext CreateDbContext() =>
         workspace.Services.GetRequiredService<IDbContextFactory<WazzupAdmin.Data.AppDbContext>>().CreateDbContext();
 

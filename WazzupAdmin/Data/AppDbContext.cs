@@ -36,6 +36,8 @@ public class AppDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<ConversationOffer> ConversationOffers => Set<ConversationOffer>();
 
     public DbSet<QueueHandOutRecord> QueueHandOuts => Set<QueueHandOutRecord>();
+
+    public DbSet<RepDayOff> RepDaysOff => Set<RepDayOff>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ChannelTurn> ChannelTurns => Set<ChannelTurn>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();

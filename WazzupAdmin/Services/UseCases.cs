@@ -14,6 +14,7 @@ public static class UseCases
         services.AddScoped<ChannelService>();
         services.AddScoped<ChannelAccessService>();
         services.AddScoped<NewClientSettingsService>();
+        services.AddScoped<DaysOffService>();
         services.AddScoped<CrmDirectoryService>();
         services.AddScoped<AuditLogService>();
         services.AddScoped<AccountService>();

@@ -1038,6 +1038,20 @@ namespace WazzupAdmin.Data.Migrations
                     b.ToTable("QueueHandOuts", (string)null);
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.RepDayOff", b =>
+                {
+                    b.Property<string>("CrmUserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CrmUserId", "Date");
+
+                    b.ToTable("RepDaysOff", (string)null);
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Stage", b =>
                 {
                     b.Property<string>("FunnelId")
@@ -1338,6 +1352,15 @@ namespace WazzupAdmin.Data.Migrations
                     b.HasOne("WazzupAdmin.Data.Entities.Channel", null)
                         .WithMany()
                         .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.RepDayOff", b =>
+                {
+                    b.HasOne("WazzupAdmin.Data.Entities.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("CrmUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

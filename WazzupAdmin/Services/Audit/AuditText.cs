@@ -29,6 +29,7 @@ public static class AuditText
     public const string QueuePerRepPerMinute = "Most queued clients per sales rep per minute";
     public const string WorkingHours = "Working hours";
     public const string WeightOf = "Weight";
+    public const string DayOff = "Day off";
     public const string OutsideHours = "Outside working hours";
     public const string QueueUntilOpen = "The client waits in the queue until the channel opens";
     public const string DistributeAnyway = "The client is distributed anyway";

@@ -72,10 +72,18 @@ public sealed class ChannelRoutingState
         var unanswered = settings.MaxUnanswered is not null || rows.Any(r => r.MaxUnanswered is not null)
             ? await UnansweredAsync(db, channel.Id, ids, cancellationToken)
             : [];
+        // Whatever the channel's zone, its calendar date is within a day of UTC's.
+        var utcToday = DateOnly.FromDateTime(presence.Now.UtcDateTime);
+        var (from, to) = (utcToday.AddDays(-1), utcToday.AddDays(1));
+        var daysOff = (await db.RepDaysOff.AsNoTracking()
+                .Where(d => ids.Contains(d.CrmUserId) && d.Date >= from && d.Date <= to)
+                .ToListAsync(cancellationToken))
+            .ToLookup(d => d.CrmUserId, d => d.Date, StringComparer.Ordinal);
         var reps = rows.ToDictionary(
             r => r.CrmUserId,
             r => new RepSnapshot(r.CrmUserId)
             {
+                DaysOff = [.. daysOff[r.CrmUserId]],
                 Presence = presence.Of(r.CrmUserId, r.AwaySinceUtc is not null),
                 MaxUnanswered = r.MaxUnanswered,
                 Unanswered = unanswered.GetValueOrDefault(r.CrmUserId),

@@ -60,6 +60,9 @@ public sealed class RepPresence(
         return new Window(this, userId);
     }
 
+    /// <summary>The app's clock, which presence and the routing state read with it go by.</summary>
+    internal DateTimeOffset Now => clock.GetUtcNow();
+
     /// <summary>Whether the user has a window open or closed their last one within the grace period.</summary>
     public bool IsOnline(string userId)
     {

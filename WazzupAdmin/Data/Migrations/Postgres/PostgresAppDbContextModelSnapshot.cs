@@ -1099,6 +1099,20 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                     b.ToTable("QueueHandOuts", (string)null);
                 });
 
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.RepDayOff", b =>
+                {
+                    b.Property<string>("CrmUserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.HasKey("CrmUserId", "Date");
+
+                    b.ToTable("RepDaysOff", (string)null);
+                });
+
             modelBuilder.Entity("WazzupAdmin.Data.Entities.Stage", b =>
                 {
                     b.Property<string>("FunnelId")
@@ -1399,6 +1413,15 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                     b.HasOne("WazzupAdmin.Data.Entities.Channel", null)
                         .WithMany()
                         .HasForeignKey("ChannelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WazzupAdmin.Data.Entities.RepDayOff", b =>
+                {
+                    b.HasOne("WazzupAdmin.Data.Entities.CrmUser", null)
+                        .WithMany()
+                        .HasForeignKey("CrmUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
