@@ -140,6 +140,42 @@ public sealed class DistributionPageTests : AdminPageTest
         return [.. page.FindAll("tbody tr").Select(r => r.Children[3].TextContent.Trim())];
     }
 
+    [Fact]
+    [Trait("Category", "Routing")]
+    public async Task The_page_plays_out_the_next_10_new_clients_with_the_weights_and_the_caps_of_now()
+    {
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await db.ChannelAccess.Where(a => a.ChannelId == SalesTelegram && a.CrmUserId == "u-boris").ExecuteUpdateAsync(s => s.SetProperty(a => a.Weight, 2));
+            await db.ChannelAccess.Where(a => a.ChannelId == SalesTelegram && a.CrmUserId == "u-dmitri").ExecuteUpdateAsync(s => s.SetProperty(a => a.MaxUnanswered, 1));
+        }
+
+        var page = RenderPage(SalesTelegram);
+
+        // Dmitri can take one client; Boris then gets two for each of Carmen's.
+        Assert.Equal(
+            ["Boris Ivanov", "Carmen López", "Dmitri Sokolov", "Boris Ivanov", "Boris Ivanov", "Carmen López", "Boris Ivanov", "Boris Ivanov", "Carmen López", "Boris Ivanov"],
+            page.FindAll("[data-testid='upcoming-clients'] li").Select(li => li.TextContent.Trim()));
+    }
+
+    [Fact]
+    [Trait("Category", "Routing")]
+    public async Task While_clients_wait_in_the_queue_the_preview_says_new_clients_wait_behind_them()
+    {
+        await using (var db = await Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+        {
+            await db.Channels.Where(c => c.Id == SalesTelegram).ExecuteUpdateAsync(s => s.SetProperty(c => c.OnlyOnlineRepsReceiveNewClients, true));
+        }
+
+        await ClientWritesAsync(SalesTelegram, "nina_berg", "Nina Berg");
+
+        var page = RenderPage(SalesTelegram);
+
+        Assert.Contains("Nobody could take the next new client now: it would wait in the channel's queue", Preview(page), StringComparison.Ordinal);
+        Assert.Contains("1 clients wait in the channel's queue; new clients wait behind them.", Preview(page), StringComparison.Ordinal);
+        Assert.All(page.FindAll("[data-testid='upcoming-clients'] li"), li => Assert.Equal("Waits in the queue", li.TextContent.Trim()));
+    }
+
     private IRenderedComponent<DistributionPage> RenderPage(Guid channelId)
     {
         var page = Render<DistributionPage>(p => p.Add(x => x.ChannelId, channelId));

@@ -67,7 +67,16 @@ public sealed record DistributionPreview(
 
     /// <summary>The reps the next client would pass over, and why.</summary>
     public IReadOnlyList<SkippedRep> Skipped { get; init; } = [];
+
+    /// <summary>Where the next new clients would go if they wrote one after another now and nobody replied meanwhile.</summary>
+    public IReadOnlyList<UpcomingClient> Upcoming { get; init; } = [];
+
+    /// <summary>Clients waiting in the channel's queue: the next new clients wait behind them.</summary>
+    public int Queued { get; init; }
 }
+
+/// <summary>One of the next new clients in the preview: given to a rep, offered to reps, queued, or unassigned.</summary>
+public sealed record UpcomingClient(string? AssignedTo, IReadOnlyList<string> OfferedTo, bool Queued);
 
 /// <param name="UserName">The user made responsible; null when the client was recorded unassigned or offered to several reps.</param>
 /// <param name="Reason">Why, as facts the page renders in the reader's language.</param>
@@ -232,6 +241,9 @@ public sealed class AssignmentService(
     }
 
     /// <summary>Who would get the next new client of the channel if one wrote now; null when the channel does not exist.</summary>
+    /// <summary>How many of the next new clients the preview plays out.</summary>
+    public const int PreviewCount = 10;
+
     public async Task<DistributionPreview?> PreviewAsync(Guid channelId, CancellationToken cancellationToken = default)
     {
         await currentActor.RequireAdministratorAsync();
@@ -246,8 +258,11 @@ public sealed class AssignmentService(
         var lastAssigned = await db.ChannelTurns.AsNoTracking().Where(t => t.ChannelId == channelId)
             .Select(t => t.LastAssignedUserId).FirstOrDefaultAsync(cancellationToken);
         var routing = await Routing.ChannelRoutingState.LoadAsync(db, channel, presence, [lastAssigned], cancellationToken);
-        var plan = routing.Plan(lastAssigned, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var plan = routing.Plan(lastAssigned, now);
         SalesRepOption Option(string id) => new(id, routing.NameOf(id));
+        var upcoming = Domain.Distribution.Routing.RoutingPlanner.Preview(routing.Settings, routing.Reps, lastAssigned, now, PreviewCount);
+        var queued = await db.Conversations.CountAsync(c => c.QueuedAtUtc != null && c.ChannelId == channelId, cancellationToken);
 
         return new DistributionPreview(
             ChannelHeader.From(channel),
@@ -257,6 +272,13 @@ public sealed class AssignmentService(
         {
             Skipped = [.. plan.Skipped.Select(v => new SkippedRep(routing.NameOf(v.UserId), v.Skipped!.Value))],
             NobodyAvailable = plan.Outcome == Domain.Distribution.Routing.RoutingOutcome.Queued,
+            Upcoming =
+            [
+                .. upcoming.Select(p => new UpcomingClient(
+                    p.AssignedTo is null ? null : routing.NameOf(p.AssignedTo), [.. p.OfferedTo.Select(routing.NameOf)],
+                    Queued: queued > 0 || p.Outcome == Domain.Distribution.Routing.RoutingOutcome.Queued)),
+            ],
+            Queued = queued,
         };
     }
 
