@@ -238,6 +238,60 @@ public sealed class QueueStoreTests : IAsyncLifetime
         Assert.Equal([new SkippedRep("Boris Ivanov", SkipReason.DayOff)], reason.Why.Skipped);
     }
 
+    [Fact]
+    public async Task A_returning_client_whose_rep_is_away_goes_to_the_next_rep_in_turn_with_the_reason()
+    {
+        await SetReturningAsync(ReturningClientChoice.NextRep);
+        var client = await NewClientAsync(SalesTelegram, 1);
+        Assert.Equal("u-boris", client.ResponsibleUserId);
+        await using (var db = CreateDbContext())
+        {
+            await db.CrmUsers.Where(u => u.Id == "u-boris").ExecuteUpdateAsync(s => s.SetProperty(u => u.AwaySinceUtc, clock.GetUtcNow().UtcDateTime));
+        }
+
+        // Away for less than the grace period is a short break: the client stays his.
+        Assert.Equal("u-boris", (await NewClientAsync(SalesTelegram, 1)).ResponsibleUserId);
+        clock.Advance(TimeSpan.FromMinutes(2));
+
+        var again = await NewClientAsync(SalesTelegram, 1);
+
+        Assert.Equal("u-carmen", again.ResponsibleUserId);
+        await using var check = CreateDbContext();
+        var moved = await check.Assignments.AsNoTracking().Where(a => a.ConversationId == client.ConversationId).OrderBy(a => a.Id).LastAsync();
+        Assert.Equal(AssignmentReasonKind.ReturningClientMoved, moved.ReasonKind);
+        Assert.Equal("Returning client: Boris Ivanov is not available; given to Carmen López in turn. Skipped: Boris Ivanov (Away).", moved.Reason);
+        Assert.Equal("u-carmen", await check.Deals.Where(d => d.Id == check.Conversations.Where(c => c.Id == client.ConversationId).Select(c => c.NewClientDealId).First())
+            .Select(d => d.ResponsibleUserId).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_returning_client_whose_rep_lost_access_goes_to_the_managers_unassigned_or_waits_by_default()
+    {
+        var waiting = await NewClientAsync(SalesTelegram, 1);
+        var moving = await NewClientAsync(SalesTelegram, 2);
+        await using (var db = CreateDbContext())
+        {
+            await db.ChannelAccess.Where(a => a.ChannelId == SalesTelegram && a.CrmUserId == "u-boris").ExecuteDeleteAsync();
+            await db.ChannelAccess.Where(a => a.ChannelId == SalesTelegram && a.CrmUserId == "u-carmen").ExecuteDeleteAsync();
+        }
+
+        Assert.Equal("u-boris", (await NewClientAsync(SalesTelegram, 1)).ResponsibleUserId);
+        await SetReturningAsync(ReturningClientChoice.Managers);
+
+        Assert.Null((await NewClientAsync(SalesTelegram, 2)).ResponsibleUserId);
+        await using var check = CreateDbContext();
+        var handed = await check.Assignments.AsNoTracking().Where(a => a.ConversationId == moving.ConversationId).OrderBy(a => a.Id).LastAsync();
+        Assert.Equal(AssignmentReasonKind.ReturningClientToManagers, handed.ReasonKind);
+        Assert.Equal([new SkippedRep("Carmen López", SkipReason.NoAccess)], handed.Why.Skipped);
+        Assert.Equal("u-boris", await check.Conversations.Where(c => c.Id == waiting.ConversationId).Select(c => c.Contact!.ResponsibleUserId).SingleAsync());
+    }
+
+    private async Task SetReturningAsync(ReturningClientChoice choice)
+    {
+        await using var db = CreateDbContext();
+        await db.Channels.Where(c => c.Id == SalesTelegram).ExecuteUpdateAsync(s => s.SetProperty(c => c.ReturningClients, choice));
+    }
+
     private WazzupAdmin.Data.AppDbContext CreateDbContext() =>
         workspace.Services.GetRequiredService<IDbContextFactory<WazzupAdmin.Data.AppDbContext>>().CreateDbContext();
 

@@ -134,6 +134,17 @@ public sealed class IncomingRows : IDisposable
             """,
             ("@channel", turn.ChannelId), ("@last", turn.LastAssignedUserId), ("@count", turn.ClientsDistributed));
 
+    /// <summary>A returning client's new responsible user (null: the managers'), and their new client's deal's while it was the old one's.</summary>
+    public void UpdateResponsible(string contactId, string? dealId, string? before, string? after)
+    {
+        Execute("""UPDATE "Contacts" SET "ResponsibleUserId" = @after WHERE "Id" = @contact""", ("@after", after), ("@contact", contactId));
+        if (dealId is not null)
+        {
+            Execute("""UPDATE "Deals" SET "ResponsibleUserId" = @after WHERE "Id" = @deal AND "ResponsibleUserId" = @before""",
+                ("@after", after), ("@deal", dealId), ("@before", before));
+        }
+    }
+
     /// <summary>In turn with weights: a rep's credit after the batch's clients.</summary>
     public void SaveCredit(Guid channelId, string userId, long credit) =>
         Execute("""UPDATE "ChannelAccess" SET "Credit" = @credit WHERE "ChannelId" = @channel AND "CrmUserId" = @user""",

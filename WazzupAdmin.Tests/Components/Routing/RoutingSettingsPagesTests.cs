@@ -78,6 +78,19 @@ public sealed class RoutingSettingsPagesTests : AdminPageTest
     }
 
     [Fact]
+    public async Task The_new_clients_page_saves_what_happens_to_a_returning_client_whose_rep_is_gone()
+    {
+        var page = RenderNewClients(SalesTelegram);
+
+        page.Find("[role='radiogroup'][aria-labelledby='returning-heading']").QuerySelectorAll("label.mud-radio")
+            .Single(l => l.TextContent.Trim() == "The client goes to the next sales rep in turn").QuerySelector("input[type='radio']")!.Click();
+        Button(page.Nodes, "Save").Click();
+
+        AssertSavedMessage();
+        Assert.Equal(Domain.Distribution.Routing.ReturningClientChoice.NextRep, (await StoredChannelAsync(SalesTelegram)).ReturningClients);
+    }
+
+    [Fact]
     public void The_access_page_shows_each_reps_status_live()
     {
         var page = RenderAccess(SalesTelegram);

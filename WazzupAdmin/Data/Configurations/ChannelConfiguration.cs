@@ -19,6 +19,7 @@ internal sealed class ChannelConfiguration : IEntityTypeConfiguration<Channel>
         // Seven days of "Mon 09:00-18:00; " at most, with room for a day split in two.
         builder.Property(c => c.WeeklyHours).HasMaxLength(300);
         builder.Property(c => c.OutsideHours).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.ReturningClients).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.RemovedStageName).HasMaxLength(FieldLimits.PipelineName + FieldLimits.StageName + 3);
         builder.Property(c => c.RemovedFunnelId).HasMaxLength(FieldLimits.PipelineId);
         builder.Property(c => c.RemovedStageId).HasMaxLength(FieldLimits.StageId);

@@ -71,5 +71,8 @@ public sealed class Channel
 
     public Domain.Distribution.Routing.OutsideHoursChoice OutsideHours { get; set; }
 
+    /// <summary>What happens when a known client writes and their responsible user is gone.</summary>
+    public Domain.Distribution.Routing.ReturningClientChoice ReturningClients { get; set; }
+
     public List<ChannelAccess> Access { get; set; } = [];
 }

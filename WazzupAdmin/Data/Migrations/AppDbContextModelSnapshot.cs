@@ -447,6 +447,11 @@ namespace WazzupAdmin.Data.Migrations
                         .HasMaxLength(203)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReturningClients")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("StageId")
                         .HasColumnType("TEXT");
 

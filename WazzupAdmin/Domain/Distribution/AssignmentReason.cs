@@ -34,6 +34,12 @@ public enum AssignmentReasonKind
 
     /// <summary>First responder: offered from the queue to <see cref="AssignmentReason.Names"/> after waiting <see cref="AssignmentReason.Previous"/> minutes.</summary>
     FromQueueOffered,
+
+    /// <summary>A returning client whose responsible (<see cref="AssignmentReason.Previous"/>) is gone went to the next rep in turn.</summary>
+    ReturningClientMoved,
+
+    /// <summary>A returning client whose responsible (<see cref="AssignmentReason.Previous"/>) is gone went to the managers, unassigned.</summary>
+    ReturningClientToManagers,
 }
 
 /// <summary>A sales rep routing passed over for a client, and why.</summary>
@@ -50,6 +56,8 @@ public sealed record SkippedRep(string Name, Routing.SkipReason Reason)
     public const string TimedOutText = "Timed out";
     public const string WeightText = "Weight";
     public const string QueuePaceText = "Queue pace";
+    public const string NoAccessText = "No access";
+    public const string DeletedText = "Deleted";
 
     /// <summary>The reason's English word (the UI's resource key).</summary>
     public string ReasonText => Reason switch
@@ -61,6 +69,8 @@ public sealed record SkippedRep(string Name, Routing.SkipReason Reason)
         Routing.SkipReason.DayOff => DayOffText,
         Routing.SkipReason.TimedOut => TimedOutText,
         Routing.SkipReason.QueuePace => QueuePaceText,
+        Routing.SkipReason.NoAccess => NoAccessText,
+        Routing.SkipReason.Deleted => DeletedText,
         _ => WeightText,
     };
 
@@ -96,6 +106,8 @@ public sealed record AssignmentReason(AssignmentReasonKind Kind, string? Actor, 
     public const string QueuedBehindOthersText = "Other clients were already waiting in the channel's queue; this one waits behind them.";
     public const string FromQueueAssignedText = "From the queue after {1} min: given to {0} in turn.";
     public const string FromQueueOfferedText = "From the queue after {1} min: offered to {0}.";
+    public const string ReturningClientMovedText = "Returning client: {1} is not available; given to {0} in turn.";
+    public const string ReturningClientToManagersText = "Returning client: {0} is not available; handed to the channel's managers, unassigned.";
     public const string SkippedText = "Skipped: {0}.";
     public const string TimedOutMovedText = "Timed out: {0} did not reply in time; moved to the next rep in turn.";
     public const string TimedOutToManagersText = "Timed out: {0} did not reply in time; handed to the channel's managers, unassigned.";
@@ -139,6 +151,10 @@ public sealed record AssignmentReason(AssignmentReasonKind Kind, string? Actor, 
     public static AssignmentReason FromQueueOffered(IReadOnlyList<string> offeredTo, int waitedMinutes) =>
         new(AssignmentReasonKind.FromQueueOffered, null, waitedMinutes.ToString(CultureInfo.InvariantCulture), offeredTo);
 
+    public static AssignmentReason ReturningClientMoved(string to, string gone) => new(AssignmentReasonKind.ReturningClientMoved, to, gone, []);
+
+    public static AssignmentReason ReturningClientToManagers(string gone) => new(AssignmentReasonKind.ReturningClientToManagers, null, gone, []);
+
     public static AssignmentReason FromText(string text) => new(AssignmentReasonKind.Text, null, null, [], text);
 
     /// <summary>The sentence's English template (the UI's resource key) and what fills it.</summary>
@@ -161,6 +177,8 @@ public sealed record AssignmentReason(AssignmentReasonKind Kind, string? Actor, 
         AssignmentReasonKind.QueuedBehindOthers => (QueuedBehindOthersText, []),
         AssignmentReasonKind.FromQueueAssigned => (FromQueueAssignedText, [Actor ?? "", Previous ?? "0"]),
         AssignmentReasonKind.FromQueueOffered => (FromQueueOfferedText, [List, Previous ?? "0"]),
+        AssignmentReasonKind.ReturningClientMoved => (ReturningClientMovedText, [Actor ?? "", Previous ?? ""]),
+        AssignmentReasonKind.ReturningClientToManagers => (ReturningClientToManagersText, [Previous ?? ""]),
         _ => ("{0}", [Text ?? ""]),
     };
 

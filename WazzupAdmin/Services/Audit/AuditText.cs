@@ -30,6 +30,10 @@ public static class AuditText
     public const string WorkingHours = "Working hours";
     public const string WeightOf = "Weight";
     public const string DayOff = "Day off";
+    public const string ReturningClients = "When a known client writes and their responsible user is gone";
+    public const string ReturningWait = "The client waits for them";
+    public const string ReturningNextRep = "The client goes to the next sales rep in turn";
+    public const string ReturningManagers = "The client goes to the channel's managers, unassigned";
     public const string OutsideHours = "Outside working hours";
     public const string QueueUntilOpen = "The client waits in the queue until the channel opens";
     public const string DistributeAnyway = "The client is distributed anyway";
@@ -65,6 +69,13 @@ public static class AuditText
     };
 
     public static string YesNo(bool value) => value ? Yes : No;
+
+    public static string Returning(Domain.Distribution.Routing.ReturningClientChoice choice) => choice switch
+    {
+        Domain.Distribution.Routing.ReturningClientChoice.NextRep => ReturningNextRep,
+        Domain.Distribution.Routing.ReturningClientChoice.Managers => ReturningManagers,
+        _ => ReturningWait,
+    };
 
     public static string OutsideHoursChoice(Domain.Distribution.Routing.OutsideHoursChoice choice) =>
         choice == Domain.Distribution.Routing.OutsideHoursChoice.DistributeAnyway ? DistributeAnyway : QueueUntilOpen;

@@ -96,7 +96,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
             results[item.Message.Index] = new ReceiveResult(received, []);
             events.Add(new ChatEvent(item.IsNewClient ? ChatEventKind.NewClient : ChatEventKind.NewMessage, item.Message.Channel.Id, item.Conversation.Id)
             {
-                Concerns = [.. item.OfferedTo, .. responsible is null ? Array.Empty<string>() : [responsible]],
+                Concerns = [.. item.OfferedTo, .. responsible is null ? Array.Empty<string>() : [responsible], .. item.Lost is null ? Array.Empty<string>() : [item.Lost]],
             });
         }
 
@@ -115,6 +115,9 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
     /// <summary>A stored message; <paramref name="Decision"/> is how its client was distributed, for a new client.</summary>
     private sealed record Stored(Accepted Message, Contact Contact, Conversation Conversation, DistributionDecision? Decision, IReadOnlyList<string> OfferedTo)
     {
+        /// <summary>A returning client's responsible user who was gone and lost them: their window drops the client.</summary>
+        public string? Lost { get; init; }
+
         public bool IsNewClient => Decision is not null;
     }
 
@@ -289,8 +292,16 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
 
         conversations[key] = conversation;
         rows.InsertMessage(conversation.Id, entry);
+        string? lost = null;
+        if (message.Channel.ReturningClients != ReturningClientChoice.Wait && contact.ResponsibleUserId is { } holder
+            && await AbsenceAsync(message.Channel, holder, now, cancellationToken) is { } absence)
+        {
+            await HandOverAsync(message, contact, conversation, absence, now, cancellationToken);
+            lost = holder;
+        }
+
         WriteWebhookEvents(message, contact, newClientDeal: null, entry);
-        return new Stored(message, contact, conversation, Decision: null, [.. conversation.Offers.Select(o => o.UserId)]);
+        return new Stored(message, contact, conversation, Decision: null, [.. conversation.Offers.Select(o => o.UserId)]) { Lost = lost };
     }
 
     private async Task<Stored> ReceiveFromNewClientAsync(Accepted message, DateTime now, CancellationToken cancellationToken)
@@ -376,6 +387,68 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         contacts[(message.ChatType, message.ChatId)] = contact;
         conversations[(channel.Id, contact.Id)] = conversation;
         return new Stored(message, contact, conversation, decision, decision.OfferedTo);
+    }
+
+    /// <summary>Why a returning client's responsible user is gone (with their name), or null while they are there.</summary>
+    private async Task<(SkipReason Reason, string Name)?> AbsenceAsync(Channel channel, string responsible, DateTime now, CancellationToken cancellationToken)
+    {
+        var user = await db.CrmUsers.AsNoTracking().Where(u => u.Id == responsible).Select(u => new { u.Name, u.AwaySinceUtc }).FirstOrDefaultAsync(cancellationToken);
+        var role = await db.ChannelAccess.AsNoTracking().Where(a => a.ChannelId == channel.Id && a.CrmUserId == responsible)
+            .Select(a => (Domain.Access.ChannelRole?)a.Role).FirstOrDefaultAsync(cancellationToken);
+        var at = new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc));
+        var today = ChannelRoutingState.HoursOf(channel)?.Today(at) ?? DateOnly.FromDateTime(now);
+        var dayOff = await db.RepDaysOff.AnyAsync(d => d.CrmUserId == responsible && d.Date == today, cancellationToken);
+        var state = new ResponsibleState(
+            user is not null,
+            role is Domain.Access.ChannelRole.SalesRep or Domain.Access.ChannelRole.Manager,
+            user?.AwaySinceUtc is { } away ? new DateTimeOffset(DateTime.SpecifyKind(away, DateTimeKind.Utc)) : null,
+            dayOff ? [today] : []);
+        return ReturningClients.Absence(state, presence.GracePeriod, today, at) is { } reason ? (reason, user?.Name ?? responsible) : null;
+    }
+
+    /// <summary>
+    /// The returning client's responsible user is gone: by the channel's choice the client goes to the next rep in turn
+    /// who can take them, or (also when nobody can) to the managers, unassigned; recorded with why, and told to the CRM.
+    /// </summary>
+    private async Task HandOverAsync(
+        Accepted message, Contact contact, Conversation conversation, (SkipReason Reason, string Name) gone, DateTime now, CancellationToken cancellationToken)
+    {
+        var channel = message.Channel;
+        var previous = contact.ResponsibleUserId;
+        var channelRules = await RulesAsync(channel, cancellationToken);
+        string? to = null;
+        if (channel.ReturningClients == ReturningClientChoice.NextRep)
+        {
+            var plan = RoutingPlanner.PlanMove(
+                channelRules.Routing.Settings, channelRules.Routing.Reps, channelRules.Turn.LastAssignedUserId ?? previous ?? "", [previous!],
+                new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)));
+            if (plan.Outcome == RoutingOutcome.Assigned)
+            {
+                to = plan.AssignedTo;
+                channelRules.Turn.LastAssignedUserId = to;
+                channelRules.Routing.Handed(plan);
+            }
+        }
+
+        var reason = to is null
+            ? AssignmentReason.ReturningClientToManagers(gone.Name)
+            : AssignmentReason.ReturningClientMoved(channelRules.Routing.NameOf(to), gone.Name);
+        rows.UpdateResponsible(contact.Id, conversation.NewClientDealId, previous, to);
+        contact.ResponsibleUserId = to;
+        rows.InsertAssignment(new Assignment
+        {
+            ConversationId = conversation.Id,
+            ChannelId = channel.Id,
+            UserId = to,
+            AtUtc = now,
+        }.Because(reason with { Skipped = [new SkippedRep(gone.Name, gone.Reason)] }));
+        if (subscription is not null
+            && WebhookOutbox.Event(subscription, WebhookKinds.ResponsibleChanged, contact.Id,
+                new ResponsibleChangedHook(contact.Id, conversation.NewClientDealId, to ?? "", previous, channel.Id, WebhookEvents.ByAbsence, now), now) is { } changed)
+        {
+            rows.InsertOutboxEvent(changed);
+            wroteOutboxEvents = true;
+        }
     }
 
     private async Task<NewClientRules> RulesAsync(Channel channel, CancellationToken cancellationToken)

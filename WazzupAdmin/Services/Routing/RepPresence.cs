@@ -63,6 +63,9 @@ public sealed class RepPresence(
     /// <summary>The app's clock, which presence and the routing state read with it go by.</summary>
     internal DateTimeOffset Now => clock.GetUtcNow();
 
+    /// <summary>How long leaving (a closed window, a short away) may last before it counts.</summary>
+    internal TimeSpan GracePeriod => options.Value.PresenceGracePeriod;
+
     /// <summary>Whether the user has a window open or closed their last one within the grace period.</summary>
     public bool IsOnline(string userId)
     {

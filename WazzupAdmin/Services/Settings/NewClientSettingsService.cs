@@ -23,8 +23,13 @@ public sealed record EligibleRep(string UserId, string Name);
 /// <param name="OnlyOnlineReps">Only sales reps at their chat window receive new clients.</param>
 /// <param name="MaxUnansweredPerRep">The most unanswered clients a rep may hold before being skipped; null for no limit.</param>
 /// <param name="QueuePerRepPerMinute">The most queued clients one rep is handed per minute when the queue drains.</param>
-public sealed record RoutingChoices(bool OnlyOnlineReps, int? MaxUnansweredPerRep, int QueuePerRepPerMinute = QueueDrain.DefaultPerRepPerMinute)
+/// <param name="ReturningClients">What happens when a known client writes and their responsible user is gone.</param>
+public sealed record RoutingChoices(
+    bool OnlyOnlineReps, int? MaxUnansweredPerRep, int QueuePerRepPerMinute = QueueDrain.DefaultPerRepPerMinute,
+    ReturningClientChoice ReturningClients = ReturningClientChoice.Wait)
 {
+    public const string ReturningClientsField = "ReturningClients";
+    public const string ReturningClientsUnknown = "Choose what happens to a returning client whose responsible user is gone.";
     public const int MaxCapacity = 1000;
     public const string CapacityField = "MaxUnansweredPerRep";
     public const string CapacityRange = "Enter a whole number from 1 to 1000, or leave it empty for no limit.";
@@ -84,7 +89,7 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
             channel.Algorithm,
             [.. eligible.OrderBy(e => e.Name, StringComparer.CurrentCultureIgnoreCase)])
         {
-            Routing = new RoutingChoices(channel.OnlyOnlineRepsReceiveNewClients, channel.MaxUnansweredPerRep, channel.QueuePerRepPerMinute),
+            Routing = new RoutingChoices(channel.OnlyOnlineRepsReceiveNewClients, channel.MaxUnansweredPerRep, channel.QueuePerRepPerMinute, channel.ReturningClients),
             OfferTimeout = new OfferTimeoutChoices(channel.OfferTimeoutMinutes, channel.OfferMaxMoves, channel.OfferWidenTo),
             Hours = WorkingHoursChoices.Of(channel),
             StageRemoved = (await StageRemovedWarning.ForChannelsAsync(db, [channelId], cancellationToken)).GetValueOrDefault(channelId),
@@ -122,6 +127,11 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
         if (routing is { QueuePerRepPerMinute: < QueueDrain.MinPerRepPerMinute or > QueueDrain.MaxPerRepPerMinute })
         {
             return SaveOutcome.Invalid(new FieldError(RoutingChoices.PaceField, RoutingChoices.PaceRange));
+        }
+
+        if (routing is not null && !Enum.IsDefined(routing.ReturningClients))
+        {
+            return SaveOutcome.Invalid(new FieldError(RoutingChoices.ReturningClientsField, RoutingChoices.ReturningClientsUnknown));
         }
 
         if (offerTimeout?.Minutes is < 1 or > OfferTimeoutSettings.MaxMinutes)
@@ -189,6 +199,12 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
             {
                 db.Record(actor, now, channel, AuditText.QueuePerRepPerMinute, AuditText.Limit(channel.QueuePerRepPerMinute), AuditText.Limit(routing.QueuePerRepPerMinute));
                 channel.QueuePerRepPerMinute = routing.QueuePerRepPerMinute;
+            }
+
+            if (channel.ReturningClients != routing.ReturningClients)
+            {
+                db.Record(actor, now, channel, AuditText.ReturningClients, AuditText.Returning(channel.ReturningClients), AuditText.Returning(routing.ReturningClients));
+                channel.ReturningClients = routing.ReturningClients;
             }
         }
 

@@ -75,6 +75,9 @@ public static class WebhookEvents
     /// <summary>The rep did not reply within the channel's offer timeout: the client moved on, or went to the managers.</summary>
     public const string ByTimeout = "timeout";
 
+    /// <summary>A returning client's responsible user was gone: the client went to the next rep, or to the managers.</summary>
+    public const string ByAbsence = "absence";
+
     /// <summary>
     /// The events of a client's message, in the order to store them: for a new client (<paramref name="newClientDeal"/>
     /// given) first its contact, its deal and (in turn) its responsible user. The message must have its id.

@@ -498,6 +498,11 @@ namespace WazzupAdmin.Data.Migrations.Postgres
                         .HasMaxLength(203)
                         .HasColumnType("character varying(203)");
 
+                    b.Property<string>("ReturningClients")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("StageId")
                         .HasColumnType("character varying(100)");
 

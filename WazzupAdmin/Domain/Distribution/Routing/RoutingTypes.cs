@@ -28,6 +28,12 @@ public enum SkipReason
 
     /// <summary>Draining the queue: they were already handed the channel's most queued clients per minute.</summary>
     QueuePace,
+
+    /// <summary>A returning client's responsible user has no access to the channel any more.</summary>
+    NoAccess,
+
+    /// <summary>A returning client's responsible user is no longer in the CRM.</summary>
+    Deleted,
 }
 
 /// <summary>One rep considered for a client, and why they were passed over (null when they were not).</summary>
