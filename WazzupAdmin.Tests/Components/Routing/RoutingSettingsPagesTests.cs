@@ -87,7 +87,7 @@ public sealed class RoutingSettingsPagesTests : AdminPageTest
         Button(page.Nodes, "Save").Click();
 
         AssertSavedMessage();
-        Assert.Equal(Domain.Distribution.Routing.ReturningClientChoice.NextRep, (await StoredChannelAsync(SalesTelegram)).ReturningClients);
+        Assert.Equal(WazzupAdmin.Domain.Distribution.Routing.ReturningClientChoice.NextRep, (await StoredChannelAsync(SalesTelegram)).ReturningClients);
     }
 
     [Fact]
