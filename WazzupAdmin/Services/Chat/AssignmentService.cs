@@ -270,7 +270,7 @@ public sealed class AssignmentService(
             plan.AssignedTo is null ? null : Option(plan.AssignedTo),
             [.. plan.OfferedTo.Select(Option)])
         {
-            Skipped = [.. plan.Skipped.Select(v => new SkippedRep(routing.NameOf(v.UserId), v.Skipped!.Value))],
+            Skipped = routing.SkippedIn(plan),
             NobodyAvailable = plan.Outcome == Domain.Distribution.Routing.RoutingOutcome.Queued,
             Upcoming =
             [

@@ -173,11 +173,18 @@ public sealed class ChannelRoutingState
         }
     }
 
+    /// <summary>The reps the plan passed over, by name, with why, as the assignment history keeps them.</summary>
+    public IReadOnlyList<SkippedRep> SkippedIn(RoutingPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return [.. plan.Skipped.Select(v => new SkippedRep(NameOf(v.UserId), v.Skipped!.Value))];
+    }
+
     /// <summary>The plan as the reason an administrator reads in the assignment history.</summary>
     public AssignmentReason ReasonFor(RoutingPlan plan, string? lastAssigned)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        IReadOnlyList<SkippedRep> skipped = [.. plan.Skipped.Select(v => new SkippedRep(NameOf(v.UserId), v.Skipped!.Value))];
+        var skipped = SkippedIn(plan);
         var reason = plan.Outcome switch
         {
             RoutingOutcome.Assigned => AssignmentReason.InTurn(lastAssigned is null ? null : NameOf(lastAssigned), [.. plan.Eligible.Select(NameOf)]),

@@ -156,7 +156,7 @@ public sealed class ClientQueueService(
             ChannelId = channel.Id,
             UserId = plan.AssignedTo,
             AtUtc = nowUtc,
-        }.Because(reason with { Skipped = [.. plan.Skipped.Select(v => new SkippedRep(routing.NameOf(v.UserId), v.Skipped!.Value))] }));
+        }.Because(reason with { Skipped = routing.SkippedIn(plan) }));
         if (plan.AssignedTo is not null)
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -101,7 +101,7 @@ public sealed class OfferTimeoutService(
                 conversation.OfferDueAtUtc = timeout.DueAt(now)?.UtcDateTime;
                 reason = AssignmentReason.TimedOutMoved(routing.NameOf(current!)) with
                 {
-                    Skipped = [.. decision.Plan!.Skipped.Select(v => new SkippedRep(routing.NameOf(v.UserId), v.Skipped!.Value))],
+                    Skipped = routing.SkippedIn(decision.Plan!),
                 };
                 break;
             case OfferTimeoutAction.ToManagers:

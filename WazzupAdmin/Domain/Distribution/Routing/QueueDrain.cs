@@ -61,14 +61,8 @@ public static class QueueDrain
                 Verdicts = [.. plan.Verdicts, .. paced.Order(StringComparer.Ordinal).Select(id => new RepVerdict(id, SkipReason.QueuePace))],
             };
             handOuts.Add(new QueueHandOut(client, plan));
-            foreach (var (userId, credit) in plan.Credits)
+            foreach (var userId in RoutingPlanner.Handed(state, plan))
             {
-                state[userId] = state[userId] with { Credit = credit };
-            }
-
-            foreach (var userId in plan.OfferedTo.Append(plan.AssignedTo).OfType<string>())
-            {
-                state[userId] = state[userId] with { Unanswered = state[userId].Unanswered + 1 };
                 handed[userId] = handed.GetValueOrDefault(userId) + 1;
             }
 

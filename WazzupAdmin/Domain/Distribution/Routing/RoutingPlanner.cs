@@ -84,20 +84,31 @@ public static class RoutingPlanner
         {
             var plan = Plan(settings, state.Values, lastAssigned, now);
             plans.Add(plan);
-            foreach (var (userId, credit) in plan.Credits)
-            {
-                state[userId] = state[userId] with { Credit = credit };
-            }
-
-            foreach (var userId in plan.OfferedTo.Append(plan.AssignedTo).OfType<string>())
-            {
-                state[userId] = state[userId] with { Unanswered = state[userId].Unanswered + 1 };
-            }
-
+            Handed(state, plan);
             lastAssigned = plan.AssignedTo ?? lastAssigned;
         }
 
         return plans;
+    }
+
+    /// <summary>
+    /// The reps as the plan leaves them: each rep handed the client holds one more unanswered client, and with weights
+    /// every eligible rep has their new credit. Returns the reps handed the client.
+    /// </summary>
+    internal static IEnumerable<string> Handed(Dictionary<string, RepSnapshot> state, RoutingPlan plan)
+    {
+        foreach (var (userId, credit) in plan.Credits)
+        {
+            state[userId] = state[userId] with { Credit = credit };
+        }
+
+        var handed = plan.OfferedTo.Append(plan.AssignedTo).OfType<string>().ToList();
+        foreach (var userId in handed)
+        {
+            state[userId] = state[userId] with { Unanswered = state[userId].Unanswered + 1 };
+        }
+
+        return handed;
     }
 
     private static SkipReason? SkipFor(RoutingSettings settings, RepSnapshot rep, DateOnly today, IReadOnlyCollection<string>? timedOut)
