@@ -97,6 +97,10 @@ public abstract class AdminPageTest : BunitContext, IAsyncLifetime
     protected static IElement InputLabelled(INodeList nodes, string label) =>
         FieldLabelled(nodes, label).QuerySelector("input, textarea")!;
 
+    /// <summary>The input of the MudBlazor switch whose label is <paramref name="label"/>.</summary>
+    protected static IElement SwitchLabelled(INodeList nodes, string label) =>
+        nodes.QuerySelectorAll("label.mud-switch").Single(l => l.TextContent.Trim() == label).QuerySelector("input")!;
+
     /// <summary>The whole MudBlazor field (label, input, helper or error text) whose label is <paramref name="label"/>.</summary>
     protected static IElement FieldLabelled(INodeList nodes, string label) =>
         nodes.QuerySelectorAll(".mud-input-control").Single(c => c.QuerySelector("label")?.TextContent.Trim() == label);

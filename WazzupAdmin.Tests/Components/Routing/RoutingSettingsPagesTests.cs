@@ -157,9 +157,6 @@ public sealed class RoutingSettingsPagesTests : AdminPageTest
         page.FindAll("tr").Single(r => r.QuerySelector("th[scope='row']")?.TextContent.Trim().StartsWith(userName, StringComparison.Ordinal) == true)
             .QuerySelector("[data-testid='rep-status']")?.TextContent.Trim();
 
-    private static IElement SwitchLabelled(INodeList nodes, string label) =>
-        nodes.QuerySelectorAll("label.mud-switch").Single(l => l.TextContent.Trim() == label).QuerySelector("input")!;
-
     private async Task<Data.Entities.Channel> StoredChannelAsync(Guid channelId)
     {
         await using var db = await Service<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

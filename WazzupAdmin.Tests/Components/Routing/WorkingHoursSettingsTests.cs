@@ -71,8 +71,8 @@ public sealed class WorkingHoursSettingsTests : AdminPageTest
     [Fact]
     public void Stored_hours_are_shown_again_when_the_page_opens_in_spanish()
     {
-        // A separate rendering culture: the day names and labels follow it.
-        using var culture = new CultureScope("es");
+        // The test base puts the culture back afterwards.
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("es");
         var page = Render<NewClientsPage>(p => p.Add(x => x.ChannelId, SalesTelegram));
         page.WaitForAssertion(() => Assert.Contains("Horario de atención", page.Markup, StringComparison.Ordinal), Patience);
         SwitchLabelled(page.Nodes, "Los clientes nuevos se reparten solo en horario de atención").Change(true);
@@ -88,24 +88,4 @@ public sealed class WorkingHoursSettingsTests : AdminPageTest
         return page;
     }
 
-    private static IElement SwitchLabelled(INodeList nodes, string label) =>
-        nodes.QuerySelectorAll("label.mud-switch").Single(l => l.TextContent.Trim() == label).QuerySelector("input")!;
-
-    private sealed class CultureScope : IDisposable
-    {
-        private readonly System.Globalization.CultureInfo before = System.Globalization.CultureInfo.CurrentUICulture;
-        private readonly System.Globalization.CultureInfo beforeFormat = System.Globalization.CultureInfo.CurrentCulture;
-
-        public CultureScope(string name)
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(name);
-            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo(name);
-        }
-
-        public void Dispose()
-        {
-            System.Globalization.CultureInfo.CurrentUICulture = before;
-            System.Globalization.CultureInfo.CurrentCulture = beforeFormat;
-        }
-    }
 }
