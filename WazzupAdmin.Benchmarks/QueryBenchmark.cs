@@ -11,7 +11,7 @@ namespace WazzupAdmin.Benchmarks;
 
 /// <summary>
 /// The chat window's queries on a generated store of a million deals, timed through the app's own use cases
-/// (ChatService) as a signed-in sales rep and manager would call them.
+/// (ChatReadingService) as a signed-in sales rep and manager would call them.
 /// </summary>
 public static class QueryBenchmark
 {
@@ -41,12 +41,12 @@ public static class QueryBenchmark
 
         await using var rep = await SignedInAsync(host, StoreGenerator.RepAccountId);
         await using var manager = await SignedInAsync(host, StoreGenerator.ManagerAccountId);
-        var repChat = rep.ServiceProvider.GetRequiredService<ChatService>();
-        var managerChat = manager.ServiceProvider.GetRequiredService<ChatService>();
+        var repChat = rep.ServiceProvider.GetRequiredService<ChatReadingService>();
+        var managerChat = manager.ServiceProvider.GetRequiredService<ChatReadingService>();
 
         var next = 0;
         var deals = await TimeAsync(iterations, async () => (await repChat.DealsAsync(repConversations[next++ % repConversations.Count])).Count);
-        Add(section, "Deals dropdown (sales rep, `ChatService.DealsAsync`)", deals, goal: 2);
+        Add(section, "Deals dropdown (sales rep, `ChatReadingService.DealsAsync`)", deals, goal: 2);
         var repList = await TimeAsync(iterations, async () => (await repChat.ListAsync()).Count);
         Add(section, "Conversation list, first page (sales rep, `ListAsync`)", repList, goal: 20);
         var managerList = await TimeAsync(iterations, async () => (await managerChat.ListAsync()).Count);

@@ -212,6 +212,6 @@ public sealed class CrmContactsApiTests : IAsyncLifetime
     private async Task<IReadOnlyList<ConversationSummary>> ChatListOfAsync(string email)
     {
         await using var scope = await app.CreateScopeSignedInAsAsync(email);
-        return await scope.ServiceProvider.GetRequiredService<ChatService>().ListAsync();
+        return await scope.ServiceProvider.GetRequiredService<ChatReadingService>().ListAsync();
     }
 }

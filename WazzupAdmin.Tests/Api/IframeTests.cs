@@ -151,19 +151,20 @@ public sealed class IframeTests : IAsyncLifetime
 
         await using (var global = await ChatScopeAsync("anna@wazzup.demo", ChatScope.Global, []))
         {
-            var chat = global.ServiceProvider.GetRequiredService<ChatService>();
+            var chat = global.ServiceProvider.GetRequiredService<ChatReadingService>();
             Assert.Contains((await chat.ListAsync()), c => c.Id == umberto);
             Assert.NotNull(await chat.OpenAsync(umberto));
         }
 
         await using var card = await ChatScopeAsync("anna@wazzup.demo", ChatScope.Card, [new ChatRef("whatsapp", LuciaPhone)]);
-        var scoped = card.ServiceProvider.GetRequiredService<ChatService>();
+        var scoped = card.ServiceProvider.GetRequiredService<ChatReadingService>();
+        var replies = card.ServiceProvider.GetRequiredService<ChatReplyService>();
         Assert.Equal([lucia], (await scoped.ListAsync()).Select(c => c.Id));
         Assert.NotNull(await scoped.OpenAsync(lucia));
         Assert.Null(await scoped.OpenAsync(umberto));
         Assert.Empty(await scoped.DealsAsync(umberto));
-        Assert.Equal(SendStatus.Refused, (await scoped.SendAsync(umberto, "Hello from outside the card")).Status);
-        Assert.Equal(SendStatus.Sent, (await scoped.SendAsync(lucia, "Hello Lucía")).Status);
+        Assert.Equal(SendStatus.Refused, (await replies.SendAsync(umberto, "Hello from outside the card")).Status);
+        Assert.Equal(SendStatus.Sent, (await replies.SendAsync(lucia, "Hello Lucía")).Status);
         Assert.Equal(0, await scoped.UnansweredCountAsync());
     }
 

@@ -265,7 +265,7 @@ public sealed class MessageApiTests : IAsyncLifetime
     {
         var conversationId = await app.InStoreAsync(db => db.Conversations.Where(c => c.ContactId == contactId).Select(c => c.Id).FirstAsync());
         await using var scope = await app.CreateScopeSignedInAsAsync(ChatWorkspace.EmailOf("u-boris"));
-        return await scope.ServiceProvider.GetRequiredService<ChatService>().OpenAsync(conversationId)
+        return await scope.ServiceProvider.GetRequiredService<ChatReadingService>().OpenAsync(conversationId)
             ?? throw new InvalidOperationException("Boris cannot open the conversation.");
     }
 }

@@ -32,7 +32,7 @@ public class AssignmentClaimRaceTests : IAsyncLifetime
     {
         var client = await NewClientAsync(0);
 
-        var reply = await workspace.AsUserAsync("u-boris", chat => chat.SendAsync(client.ConversationId, "I can help"));
+        var reply = await workspace.AsUserAsync("u-boris", (ChatReplyService chat) => chat.SendAsync(client.ConversationId, "I can help"));
         var assignment = await AssignAsync(client.ConversationId, "u-carmen");
 
         Assert.Equal(SendStatus.Sent, reply.Status);
@@ -49,7 +49,7 @@ public class AssignmentClaimRaceTests : IAsyncLifetime
         var client = await NewClientAsync(1);
 
         var assignment = await AssignAsync(client.ConversationId, "u-carmen");
-        var reply = await workspace.AsUserAsync("u-boris", chat => chat.SendAsync(client.ConversationId, "I can help"));
+        var reply = await workspace.AsUserAsync("u-boris", (ChatReplyService chat) => chat.SendAsync(client.ConversationId, "I can help"));
 
         Assert.True(assignment.Succeeded);
         Assert.Equal(new SendResult(SendStatus.AlreadyTaken, TakenBy: "Carmen López"), reply);
@@ -70,7 +70,7 @@ public class AssignmentClaimRaceTests : IAsyncLifetime
             var replying = Task.Run(async () =>
             {
                 await start.Task;
-                return await workspace.AsUserAsync("u-boris", chat => chat.SendAsync(client.ConversationId, "I can help"));
+                return await workspace.AsUserAsync("u-boris", (ChatReplyService chat) => chat.SendAsync(client.ConversationId, "I can help"));
             });
             var steps = offset;
             var assigning = Task.Run(async () =>

@@ -64,16 +64,18 @@ public sealed class ChatWorkspace : IAsyncDisposable
 
     public static string NameOf(string crmUserId) => DemoWorkspace.Users.Single(u => u.Id == crmUserId).Name;
 
-    /// <summary>Runs <paramref name="action"/> with a <see cref="ChatService"/> of a fresh scope, signed in as the account.</summary>
-    public async Task<T> AsAsync<T>(string email, Func<ChatService, Task<T>> action)
+    /// <summary>Runs <paramref name="action"/> with a chat use case of a fresh scope, signed in as the account.</summary>
+    public async Task<T> AsAsync<TService, T>(string email, Func<TService, Task<T>> action)
+        where TService : notnull
     {
         var principal = await PrincipalAsync(email);
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<SignedInAccount>().Principal = principal;
-        return await action(scope.ServiceProvider.GetRequiredService<ChatService>());
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    public Task<T> AsUserAsync<T>(string crmUserId, Func<ChatService, Task<T>> action) => AsAsync(EmailOf(crmUserId), action);
+    public Task<T> AsUserAsync<TService, T>(string crmUserId, Func<TService, Task<T>> action)
+        where TService : notnull => AsAsync(EmailOf(crmUserId), action);
 
     /// <summary>The account's principal as the sign-in cookie carries it: its id, its name and its console roles.</summary>
     public async Task<ClaimsPrincipal> PrincipalAsync(string email)

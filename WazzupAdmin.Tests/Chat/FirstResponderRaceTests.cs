@@ -56,7 +56,7 @@ public class FirstResponderRaceTests : IAsyncLifetime
             .Select((reply, i) => Task.Run(async () =>
             {
                 await start.Task;
-                var result = await (i % 2 == 0 ? workspace : other).AsUserAsync(reply.Rep, chat => chat.SendAsync(received.ConversationId, reply.Text));
+                var result = await (i % 2 == 0 ? workspace : other).AsUserAsync(reply.Rep, (ChatReplyService chat) => chat.SendAsync(received.ConversationId, reply.Text));
                 return (reply.Rep, reply.Text, Result: result);
             }))
             .ToList();

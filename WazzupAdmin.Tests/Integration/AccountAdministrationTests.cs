@@ -55,7 +55,7 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
 
         Assert.Equal(SaveStatus.Invalid, outcome.Status);
         Assert.All(outcome.Errors, e => Assert.Equal("Password", e.Field));
-        Assert.Equal(SendStatus.Sent, (await window.Chat.SendAsync(window.ConversationId, "still signed in")).Status);
+        Assert.Equal(SendStatus.Sent, (await window.Replies.SendAsync(window.ConversationId, "still signed in")).Status);
         using var signedIn = await app.SignInAsync(Boris, DemoWorkspace.UserPassword);
         Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/chat")).StatusCode);
     }
@@ -148,16 +148,15 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
     private async Task<Window> OpenWindowAsync(string email)
     {
         var scope = await app.CreateScopeSignedInAsAsync(email);
-        var chat = scope.ServiceProvider.GetRequiredService<ChatService>();
-        var conversationId = (await chat.ListAsync())[0].Id;
-        Assert.Equal(SendStatus.Sent, (await chat.SendAsync(conversationId, "while signed in")).Status);
+        var conversationId = (await scope.ServiceProvider.GetRequiredService<ChatReadingService>().ListAsync())[0].Id;
+        Assert.Equal(SendStatus.Sent, (await scope.ServiceProvider.GetRequiredService<ChatReplyService>().SendAsync(conversationId, "while signed in")).Status);
         return new Window(scope, conversationId, EndOf(scope), app);
     }
 
     /// <summary>An open chat window: its circuit's services, its open conversation, and the signal of its session's end.</summary>
     private sealed class Window(AsyncServiceScope scope, long conversationId, Task<AuthenticationState> ended, AppFactory app) : IAsyncDisposable
     {
-        public ChatService Chat => scope.ServiceProvider.GetRequiredService<ChatService>();
+        public ChatReplyService Replies => scope.ServiceProvider.GetRequiredService<ChatReplyService>();
 
         public long ConversationId => conversationId;
 
@@ -166,7 +165,7 @@ public sealed class AccountAdministrationTests : IAsyncLifetime
         {
             Assert.False((await ended.WaitAsync(TimeSpan.FromSeconds(10))).User.Identity?.IsAuthenticated);
             const string text = "after the session ended";
-            Assert.Equal(SendStatus.Refused, (await Chat.SendAsync(conversationId, text)).Status);
+            Assert.Equal(SendStatus.Refused, (await Replies.SendAsync(conversationId, text)).Status);
             Assert.Equal(0, await app.InStoreAsync(db => db.Messages.CountAsync(m => m.Text == text)));
         }
 

@@ -127,18 +127,20 @@ public sealed class SessionEndTests : IAsyncLifetime
     {
         private long conversationId;
 
-        private ChatService Chat => scope.ServiceProvider.GetRequiredService<ChatService>();
+        private ChatReadingService Chat => scope.ServiceProvider.GetRequiredService<ChatReadingService>();
+
+        private ChatReplyService Replies => scope.ServiceProvider.GetRequiredService<ChatReplyService>();
 
         public async Task AssertWritesAsync()
         {
             conversationId = (await Chat.ListAsync())[0].Id;
-            Assert.Equal(SendStatus.Sent, (await Chat.SendAsync(conversationId, "while signed in")).Status);
+            Assert.Equal(SendStatus.Sent, (await Replies.SendAsync(conversationId, "while signed in")).Status);
         }
 
         /// <summary>The window is anonymous at once, reads nothing and writes nothing.</summary>
         public async Task AssertEndedAsync(AppFactory app, string text)
         {
-            var result = await Chat.SendAsync(conversationId, text);
+            var result = await Replies.SendAsync(conversationId, text);
 
             Assert.Equal(SendStatus.Refused, result.Status);
             var state = await scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>().GetAuthenticationStateAsync();
@@ -175,7 +177,7 @@ public sealed class SessionEndSignalTests : IAsyncLifetime
         Assert.False(ended.User.Identity?.IsAuthenticated);
         var other = await carmen.ServiceProvider.GetRequiredService<AuthenticationStateProvider>().GetAuthenticationStateAsync();
         Assert.True(other.User.Identity?.IsAuthenticated);
-        Assert.NotEmpty(await carmen.ServiceProvider.GetRequiredService<ChatService>().ListAsync());
+        Assert.NotEmpty(await carmen.ServiceProvider.GetRequiredService<ChatReadingService>().ListAsync());
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -68,7 +68,7 @@ public sealed class OfferTimeoutStoreTests : IAsyncLifetime
         Assert.Null(deal.ResponsibleUserId);
 
         // The managers see it marked in their chat window.
-        var seenByAnna = await workspace.AsUserAsync("u-anna", chat => chat.ListAsync());
+        var seenByAnna = await workspace.AsUserAsync("u-anna", (ChatReadingService chat) => chat.ListAsync());
         Assert.True(seenByAnna.Single(c => c.Id == client.ConversationId).TimedOut);
     }
 
@@ -79,7 +79,7 @@ public sealed class OfferTimeoutStoreTests : IAsyncLifetime
         var client = await NewClientAsync(SalesTelegram, 1);
 
         clock.Advance(TimeSpan.FromMinutes(3));
-        var sent = await workspace.AsUserAsync("u-boris", chat => chat.SendAsync(client.ConversationId, "Hello, how can I help?"));
+        var sent = await workspace.AsUserAsync("u-boris", (ChatReplyService chat) => chat.SendAsync(client.ConversationId, "Hello, how can I help?"));
         Assert.Equal(SendStatus.Sent, sent.Status);
         clock.Advance(TimeSpan.FromMinutes(10));
 
@@ -104,7 +104,7 @@ public sealed class OfferTimeoutStoreTests : IAsyncLifetime
         Assert.Equal(AssignmentReasonKind.OfferWidened, widened.ReasonKind);
         Assert.Contains("Farid Khan", widened.ReasonNames);
         // Farid can now claim the client by replying.
-        var sent = await workspace.AsUserAsync("u-farid", chat => chat.SendAsync(client.ConversationId, "I can help"));
+        var sent = await workspace.AsUserAsync("u-farid", (ChatReplyService chat) => chat.SendAsync(client.ConversationId, "I can help"));
         Assert.Equal(SendStatus.Sent, sent.Status);
         Assert.Equal("u-farid", await ResponsibleAsync(client.ConversationId));
     }

@@ -108,7 +108,7 @@ public sealed class QueueStoreTests : IAsyncLifetime
         Assert.Equal(["u-carmen", "u-hugo"], conversation.Offers.Select(o => o.UserId).Order());
         Assert.Null(conversation.QueuedAtUtc);
         Assert.Equal(clock.GetUtcNow().UtcDateTime.AddMinutes(5), conversation.OfferDueAtUtc);
-        var carmensList = await workspace.AsUserAsync("u-carmen", chat => chat.ListAsync());
+        var carmensList = await workspace.AsUserAsync("u-carmen", (ChatReadingService chat) => chat.ListAsync());
         Assert.Contains(carmensList, i => i.Id == client.ConversationId);
     }
 

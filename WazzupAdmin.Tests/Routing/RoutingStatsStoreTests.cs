@@ -159,7 +159,7 @@ public class RoutingStatsStoreTests : IAsyncLifetime
 
     private async Task ReplyAsync(string userId, long conversationId)
     {
-        var sent = await workspace.AsUserAsync(userId, chat => chat.SendAsync(conversationId, "Hello, how can I help?"));
+        var sent = await workspace.AsUserAsync(userId, (ChatReplyService chat) => chat.SendAsync(conversationId, "Hello, how can I help?"));
         Assert.Equal(SendStatus.Sent, sent.Status);
     }
 

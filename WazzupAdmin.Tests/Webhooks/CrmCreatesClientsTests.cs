@@ -99,7 +99,7 @@ public class CrmCreatesClientsTests : IAsyncLifetime
 
         await using (var carmen = await app.CreateScopeSignedInAsAsync("carmen@wazzup.demo"))
         {
-            Assert.Equal(SendStatus.Sent, (await carmen.ServiceProvider.GetRequiredService<ChatService>().SendAsync(pablo.ConversationId, "Yes, we do.")).Status);
+            Assert.Equal(SendStatus.Sent, (await carmen.ServiceProvider.GetRequiredService<ChatReplyService>().SendAsync(pablo.ConversationId, "Yes, we do.")).Status);
         }
 
         var (contactId, _) = await AdoptedAsync(pablo.ConversationId);
@@ -237,7 +237,7 @@ public class CrmCreatesClientsTests : IAsyncLifetime
     private async Task<ConversationView?> OpenAsAsync(string email, long conversationId)
     {
         await using var scope = await app.CreateScopeSignedInAsAsync(email);
-        return await scope.ServiceProvider.GetRequiredService<ChatService>().OpenAsync(conversationId);
+        return await scope.ServiceProvider.GetRequiredService<ChatReadingService>().OpenAsync(conversationId);
     }
 
     private static JsonElement Body(ReceivedHook hook) => hook.Json.GetProperty(hook.Kind!);

@@ -82,7 +82,7 @@ public sealed class MessageStatusWebhookTests : IAsyncLifetime
             db.Conversations.Where(c => c.ContactId == "c-1001").Select(c => c.Id)));
         await using (var boris = await app.CreateScopeSignedInAsAsync("boris@wazzup.demo"))
         {
-            Assert.Equal(SendStatus.Sent, (await boris.ServiceProvider.GetRequiredService<ChatService>().SendAsync(conversationId, "On my way")).Status);
+            Assert.Equal(SendStatus.Sent, (await boris.ServiceProvider.GetRequiredService<ChatReplyService>().SendAsync(conversationId, "On my way")).Status);
         }
 
         await AdvanceAsync(TimeSpan.FromSeconds(7));

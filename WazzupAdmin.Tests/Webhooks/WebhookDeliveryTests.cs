@@ -42,7 +42,7 @@ public class WebhookDeliveryTests : IAsyncLifetime
         var offered = await ClientWritesAsync(app, SalesWhatsApp, "34611000111", "Pablo Ruiz", "Do you deliver?");
         await using (var boris = await app.CreateScopeSignedInAsAsync("boris@wazzup.demo"))
         {
-            var sent = await boris.ServiceProvider.GetRequiredService<ChatService>().SendAsync(offered.ConversationId, "Yes, we do.");
+            var sent = await boris.ServiceProvider.GetRequiredService<ChatReplyService>().SendAsync(offered.ConversationId, "Yes, we do.");
             Assert.Equal(SendStatus.Sent, sent.Status);
         }
 

@@ -63,7 +63,7 @@ public static class ChatLinkEndpoints
         await using var scope = services.CreateAsyncScope();
         ((IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>())
             .SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
-        return await scope.ServiceProvider.GetRequiredService<ChatService>().OpenAsync(conversationId, cancellationToken) is not null;
+        return await scope.ServiceProvider.GetRequiredService<ChatReadingService>().OpenAsync(conversationId, cancellationToken) is not null;
     }
 
     private static IResult NoLongerValid(IStringLocalizer<Strings> localizer)

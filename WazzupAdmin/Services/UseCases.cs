@@ -11,6 +11,7 @@ public static class UseCases
     public static IServiceCollection AddAppUseCases(this IServiceCollection services)
     {
         services.AddScoped<CurrentActor>();
+        services.AddScoped<CurrentCrmUser>();
         services.AddScoped<ChannelService>();
         services.AddScoped<ChannelAccessService>();
         services.AddScoped<NewClientSettingsService>();
@@ -24,7 +25,10 @@ public static class UseCases
         services.AddScoped<AccountSessions>();
         services.AddSingleton<Chat.IncomingMessageWriter>();
         services.AddScoped<Chat.IncomingMessageService>();
-        services.AddScoped<Chat.ChatService>();
+        services.AddScoped<Chat.ConversationAccess>();
+        services.AddScoped<Chat.ChatReadingService>();
+        services.AddScoped<Chat.ChatReplyService>();
+        services.AddScoped<Routing.AwayService>();
         services.AddSingleton<Chat.ChatNotifier>();
         services.AddSingleton<Routing.RepPresence>();
         services.AddOptions<Routing.RoutingOptions>().BindConfiguration(Routing.RoutingOptions.Section).ValidateOnStart();

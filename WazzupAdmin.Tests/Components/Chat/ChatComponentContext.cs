@@ -11,6 +11,7 @@ using WazzupAdmin.Data;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Services.Accounts;
 using WazzupAdmin.Services.Chat;
+using WazzupAdmin.Services.Routing;
 using WazzupAdmin.Tests.Chat;
 
 namespace WazzupAdmin.Tests.Components.Chat;
@@ -86,13 +87,21 @@ public abstract class ChatComponentContext : BunitContext, IAsyncLifetime
     }
 
     /// <summary>Another user's chat use cases, outside the rendered window.</summary>
-    protected async Task<ChatService> ChatAsAsync(string crmUserId) =>
-        new(Services.GetRequiredService<IDbContextFactory<AppDbContext>>(),
-            new CurrentActor(new FixedAuthenticationStateProvider(await PrincipalAsync(ChatWorkspace.EmailOf(crmUserId)))),
-            Services.GetRequiredService<ChatNotifier>(),
-            TimeProvider.System,
-            Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WazzupAdmin.Services.Messages.MessageStatusOptions>>(),
-            Services.GetRequiredService<WazzupAdmin.Services.Routing.RepPresence>());
+    protected async Task<OtherWindow> ChatAsAsync(string crmUserId)
+    {
+        var dbFactory = Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
+        var actor = new CurrentActor(new FixedAuthenticationStateProvider(await PrincipalAsync(ChatWorkspace.EmailOf(crmUserId))));
+        var currentUser = new CurrentCrmUser(dbFactory, actor);
+        var access = new ConversationAccess(actor);
+        return new OtherWindow(
+            new ChatReadingService(dbFactory, currentUser, access),
+            new ChatReplyService(dbFactory, currentUser, access, Services.GetRequiredService<ChatNotifier>(), TimeProvider.System,
+                Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WazzupAdmin.Services.Messages.MessageStatusOptions>>()),
+            new AwayService(dbFactory, currentUser, TimeProvider.System, Services.GetRequiredService<RepPresence>()));
+    }
+
+    /// <summary>The use cases of a chat window another user has open.</summary>
+    protected sealed record OtherWindow(ChatReadingService Reading, ChatReplyService Replies, AwayService Away);
 
     protected async Task<ReceivedMessage> ReceiveAsync(IncomingMessage message)
     {

@@ -95,7 +95,7 @@ public sealed class ChatPageTests : ChatComponentContext
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("textarea")), Patience);
 
         var boris = await ChatAsAsync("u-boris");
-        Assert.Equal(SendStatus.Sent, (await boris.SendAsync(newClient.ConversationId, "Boris here!")).Status);
+        Assert.Equal(SendStatus.Sent, (await boris.Replies.SendAsync(newClient.ConversationId, "Boris here!")).Status);
 
         page.WaitForAssertion(() => Assert.Contains("This client was taken by Boris Ivanov.", page.Markup, StringComparison.Ordinal), Patience);
         Assert.Empty(page.FindAll("nav.conversation-list li"));
@@ -116,7 +116,7 @@ public sealed class ChatPageTests : ChatComponentContext
         link.WaitForAssertion(() => Assert.Equal("2", link.Find("[data-testid='unanswered-count']").TextContent.Trim()), Patience);
         Assert.Contains("2 unanswered", link.Find("a[href='chat']").TextContent, StringComparison.Ordinal);
 
-        await (await ChatAsAsync("u-boris")).SendAsync(lucia.ConversationId, "Hello Lucía");
+        await (await ChatAsAsync("u-boris")).Replies.SendAsync(lucia.ConversationId, "Hello Lucía");
 
         link.WaitForAssertion(() => Assert.Equal("1", link.Find("[data-testid='unanswered-count']").TextContent.Trim()), Patience);
     }

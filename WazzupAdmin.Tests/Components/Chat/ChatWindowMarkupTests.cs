@@ -23,13 +23,13 @@ public sealed class ChatWindowMarkupTests : ChatComponentContext
 
         page.WaitForAssertion(() => Assert.Equal("true", page.Find("input[role=switch]").GetAttribute("aria-checked")), Patience);
         Assert.Contains("mud-checked", page.Find(".away-switch .mud-switch-base").ClassList);
-        Assert.True(await (await ChatAsAsync("u-boris")).IsAwayAsync());
+        Assert.True(await (await ChatAsAsync("u-boris")).Away.IsAwayAsync());
 
         page.Find("input[role=switch]").Change(false);
 
         page.WaitForAssertion(() => Assert.Equal("false", page.Find("input[role=switch]").GetAttribute("aria-checked")), Patience);
         Assert.DoesNotContain("mud-checked", page.Find(".away-switch .mud-switch-base").ClassList);
-        Assert.False(await (await ChatAsAsync("u-boris")).IsAwayAsync());
+        Assert.False(await (await ChatAsAsync("u-boris")).Away.IsAwayAsync());
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WazzupAdmin.Components.Pages.Chat;
 using WazzupAdmin.Data;
+using WazzupAdmin.Services.Accounts;
 using WazzupAdmin.Services.Chat;
 
 namespace WazzupAdmin.Tests.Components.Chat;
@@ -52,7 +53,7 @@ public sealed class ComposerTests : ChatComponentContext
         var composer = Render<Composer>(p => p
             .Add(x => x.ConversationId, 1)
             .Add(x => x.CanWrite, false)
-            .Add(x => x.BlockedReason, ChatService.BelongsToAnotherRep));
+            .Add(x => x.BlockedReason, ConversationAccess.BelongsToAnotherRep));
 
         Assert.Equal("This client belongs to another sales rep.", composer.Find("[data-testid='write-blocked']").TextContent.Trim());
         Assert.True(composer.Find("textarea").HasAttribute("disabled"));
@@ -69,7 +70,7 @@ public sealed class ComposerTests : ChatComponentContext
 
         // Boris replies first from his own window while Carmen is still typing.
         var boris = await ChatAsAsync("u-boris");
-        Assert.Equal(SendStatus.Sent, (await boris.SendAsync(newClient.ConversationId, "Boris here, hello!")).Status);
+        Assert.Equal(SendStatus.Sent, (await boris.Replies.SendAsync(newClient.ConversationId, "Boris here, hello!")).Status);
         MessageBox(pane).Input("Hi Nora, Carmen here.");
         SendButton(pane).Click();
 
@@ -93,7 +94,7 @@ public sealed class ComposerTests : ChatComponentContext
 
     private IRenderedComponent<ConversationPane> RenderPane(long conversationId)
     {
-        var me = Services.GetRequiredService<ChatService>().CurrentUserAsync().GetAwaiter().GetResult()
+        var me = Services.GetRequiredService<CurrentCrmUser>().GetAsync().GetAwaiter().GetResult()
             ?? throw new InvalidOperationException("The signed-in account is not linked to a CRM user.");
         var pane = Render<ConversationPane>(p => p.Add(x => x.ConversationId, conversationId).Add(x => x.Me, me));
         pane.WaitForAssertion(() => Assert.NotEmpty(pane.FindAll("textarea")), Patience);

@@ -19,9 +19,9 @@ public sealed class ManagerAssignTests : ChatComponentContext
 
         page.WaitForAssertion(() => Assert.Contains("Carmen López", page.Find("dl.conversation-facts").TextContent, StringComparison.Ordinal), Patience);
         Assert.Empty(page.FindAll(".assign-control"));
-        var carmensView = await (await ChatAsAsync("u-carmen")).OpenAsync(client.ConversationId);
+        var carmensView = await (await ChatAsAsync("u-carmen")).Reading.OpenAsync(client.ConversationId);
         Assert.True(carmensView is { CanWrite: true, WriteClaims: false });
-        Assert.Null(await (await ChatAsAsync("u-boris")).OpenAsync(client.ConversationId));
+        Assert.Null(await (await ChatAsAsync("u-boris")).Reading.OpenAsync(client.ConversationId));
     }
 
     [Fact]

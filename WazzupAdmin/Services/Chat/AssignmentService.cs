@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
@@ -222,7 +221,7 @@ public sealed class AssignmentService(
         }
 
         conversation.Offers.Clear();
-        ChatService.EndOfferTimeout(conversation);
+        ChatReplyService.EndOfferTimeout(conversation);
         conversation.QueuedAtUtc = null;
         db.Assignments.Add(new Assignment
         {
@@ -328,20 +327,14 @@ public sealed class AssignmentService(
             return null;
         }
 
-        var accountId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var crmUser = accountId is null
-            ? null
-            : await db.Users.AsNoTracking()
-                .Where(u => u.Id == accountId && u.CrmUserId != null)
-                .Join(db.CrmUsers, u => u.CrmUserId, c => c.Id, (u, c) => new { c.Id, c.Name })
-                .FirstOrDefaultAsync(cancellationToken);
+        var crmUser = await CurrentCrmUser.OfAsync(db, user, cancellationToken);
         if (user.IsInRole(Roles.Administrator))
         {
             return crmUser?.Name ?? user.Identity.Name ?? "";
         }
 
         var isManager = crmUser is not null && await db.ChannelAccess.AnyAsync(
-            a => a.ChannelId == channelId && a.CrmUserId == crmUser.Id && a.Role == ChannelRole.Manager, cancellationToken);
+            a => a.ChannelId == channelId && a.CrmUserId == crmUser.UserId && a.Role == ChannelRole.Manager, cancellationToken);
         return isManager ? crmUser!.Name : null;
     }
 

@@ -194,10 +194,7 @@ public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, Curr
     private async Task<DemoNewDealResult> ResolveAsync(AppDbContext db, string? contactId, string? userId, CancellationToken cancellationToken)
     {
         var user = await RequireSignedInAsync();
-        var accountId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var ownUserId = accountId is null
-            ? null
-            : await db.Users.AsNoTracking().Where(u => u.Id == accountId).Select(u => u.CrmUserId).FirstOrDefaultAsync(cancellationToken);
+        var ownUserId = (await CurrentCrmUser.OfAsync(db, user, cancellationToken))?.UserId;
         var administrator = user.IsInRole(Roles.Administrator);
 
         userId = string.IsNullOrWhiteSpace(userId) ? ownUserId : userId;
@@ -252,10 +249,7 @@ public sealed class DemoCrmPages(IDbContextFactory<AppDbContext> dbFactory, Curr
             return true;
         }
 
-        var accountId = user.FindFirstValue(ClaimTypes.NameIdentifier);
-        var me = accountId is null
-            ? null
-            : await db.Users.AsNoTracking().Where(u => u.Id == accountId).Select(u => u.CrmUserId).FirstOrDefaultAsync(cancellationToken);
+        var me = (await CurrentCrmUser.OfAsync(db, user, cancellationToken))?.UserId;
         if (me is null)
         {
             return false;

@@ -116,7 +116,7 @@ public sealed class CrmMessageService(
         var claims = author is not null && chat.ResponsibleUserId is null && conversation.Offers.Any(o => o.UserId == author.Id);
         if (claims)
         {
-            await ChatService.ClaimAsync(db, conversation, author!.Id, now, cancellationToken);
+            await ChatReplyService.ClaimAsync(db, conversation, author!.Id, now, cancellationToken);
         }
 
         var message = new Message
@@ -143,7 +143,7 @@ public sealed class CrmMessageService(
         // The responsible rep (or whoever the CRM writes as) answered: the offer timeout stops.
         if (author is not null && (claims || author.Id == chat.ResponsibleUserId))
         {
-            ChatService.EndOfferTimeout(conversation);
+            ChatReplyService.EndOfferTimeout(conversation);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Domain.Access;
+using WazzupAdmin.Services.Accounts;
 using WazzupAdmin.Services.Chat;
 using WazzupAdmin.Data;
 
@@ -10,7 +11,7 @@ namespace WazzupAdmin.Tests.Chat;
 /// The chat window's use cases for every role, over the demo workspace: who sees a conversation, who may write to it,
 /// first responder's claim, the Deals dropdown and the unanswered counters.
 /// </summary>
-public class ChatServiceTests : IAsyncLifetime
+public class ChatUseCaseTests : IAsyncLifetime
 {
     /// <summary>The store's engine; the class that runs these tests on PostgreSQL says so.</summary>
     protected virtual StoreProvider Provider => StoreProvider.Sqlite;
@@ -41,20 +42,20 @@ public class ChatServiceTests : IAsyncLifetime
 
         foreach (var userId in new[] { "u-boris", "u-carmen", "u-dmitri", "u-hugo", "u-anna", "u-elena" })
         {
-            var listed = await workspace.AsUserAsync(userId, chat => chat.ListAsync());
+            var listed = await workspace.AsUserAsync(userId, (ChatReadingService chat) => chat.ListAsync());
             var summary = Assert.Single(listed, c => c.Id == received.ConversationId);
             Assert.True(summary.Unclaimed, userId);
             Assert.True(summary.Unanswered, userId);
             Assert.Equal("Nora Blanco", summary.ContactName);
-            Assert.NotNull(await workspace.AsUserAsync(userId, chat => chat.OpenAsync(received.ConversationId)));
+            Assert.NotNull(await workspace.AsUserAsync(userId, (ChatReadingService chat) => chat.OpenAsync(received.ConversationId)));
         }
 
         // Farid is a sales rep who does not receive new clients; Greta has no access to the channel.
         foreach (var userId in new[] { "u-farid", "u-greta" })
         {
-            Assert.DoesNotContain(await workspace.AsUserAsync(userId, chat => chat.ListAsync()), c => c.Id == received.ConversationId);
-            Assert.Null(await workspace.AsUserAsync(userId, chat => chat.OpenAsync(received.ConversationId)));
-            Assert.Empty(await workspace.AsUserAsync(userId, chat => chat.DealsAsync(received.ConversationId)));
+            Assert.DoesNotContain(await workspace.AsUserAsync(userId, (ChatReadingService chat) => chat.ListAsync()), c => c.Id == received.ConversationId);
+            Assert.Null(await workspace.AsUserAsync(userId, (ChatReadingService chat) => chat.OpenAsync(received.ConversationId)));
+            Assert.Empty(await workspace.AsUserAsync(userId, (ChatReadingService chat) => chat.DealsAsync(received.ConversationId)));
         }
     }
 
@@ -67,19 +68,19 @@ public class ChatServiceTests : IAsyncLifetime
 
         foreach (var userId in new[] { "u-boris", "u-anna", "u-elena" })
         {
-            var view = await workspace.AsUserAsync(userId, chat => chat.OpenAsync(lucia.ConversationId));
+            var view = await workspace.AsUserAsync(userId, (ChatReadingService chat) => chat.OpenAsync(lucia.ConversationId));
             Assert.NotNull(view);
             Assert.Equal("Lucía Fernández", view.Summary.ContactName);
             Assert.Equal("Boris Ivanov", view.ResponsibleName);
             Assert.False(view.Summary.Unclaimed);
             Assert.Equal("Are the doors ready?", Assert.Single(view.Messages).Text);
-            Assert.Contains(await workspace.AsUserAsync(userId, chat => chat.ListAsync()), c => c.Id == lucia.ConversationId);
+            Assert.Contains(await workspace.AsUserAsync(userId, (ChatReadingService chat) => chat.ListAsync()), c => c.Id == lucia.ConversationId);
         }
 
         foreach (var userId in new[] { "u-carmen", "u-dmitri", "u-hugo", "u-farid", "u-greta" })
         {
-            Assert.DoesNotContain(await workspace.AsUserAsync(userId, chat => chat.ListAsync()), c => c.Id == lucia.ConversationId);
-            Assert.Null(await workspace.AsUserAsync(userId, chat => chat.OpenAsync(lucia.ConversationId)));
+            Assert.DoesNotContain(await workspace.AsUserAsync(userId, (ChatReadingService chat) => chat.ListAsync()), c => c.Id == lucia.ConversationId);
+            Assert.Null(await workspace.AsUserAsync(userId, (ChatReadingService chat) => chat.OpenAsync(lucia.ConversationId)));
         }
     }
 
@@ -88,17 +89,17 @@ public class ChatServiceTests : IAsyncLifetime
     {
         var lucia = await workspace.ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, LuciaPhone, null, "Hello?"));
 
-        var boris = await workspace.AsUserAsync("u-boris", chat => chat.OpenAsync(lucia.ConversationId));
+        var boris = await workspace.AsUserAsync("u-boris", (ChatReadingService chat) => chat.OpenAsync(lucia.ConversationId));
         Assert.True(boris!.CanWrite);
         Assert.Null(boris.WriteBlockedReason);
         Assert.Equal(ChannelRole.SalesRep, boris.Role);
         Assert.Equal(SendStatus.Sent, (await SendAsync("u-boris", lucia.ConversationId, "Yes, tomorrow.")).Status);
 
-        var anna = await workspace.AsUserAsync("u-anna", chat => chat.OpenAsync(lucia.ConversationId));
+        var anna = await workspace.AsUserAsync("u-anna", (ChatReadingService chat) => chat.OpenAsync(lucia.ConversationId));
         Assert.True(anna!.CanWrite);
         Assert.Equal(SendStatus.Sent, (await SendAsync("u-anna", lucia.ConversationId, "Anna here, the manager.")).Status);
 
-        var elena = await workspace.AsUserAsync("u-elena", chat => chat.OpenAsync(lucia.ConversationId));
+        var elena = await workspace.AsUserAsync("u-elena", (ChatReadingService chat) => chat.OpenAsync(lucia.ConversationId));
         Assert.False(elena!.CanWrite);
         Assert.Equal(ChannelRole.QualityControl, elena.Role);
         Assert.Equal("Quality control cannot write.", elena.WriteBlockedReason);
@@ -108,7 +109,7 @@ public class ChatServiceTests : IAsyncLifetime
         foreach (var userId in new[] { "u-carmen", "u-farid", "u-greta" })
         {
             var refused = await SendAsync(userId, lucia.ConversationId, "Not mine to answer.");
-            Assert.Equal(new SendResult(SendStatus.Refused, Reason: ChatService.NoAccess), refused);
+            Assert.Equal(new SendResult(SendStatus.Refused, Reason: ConversationAccess.NoAccess), refused);
         }
 
         var stored = await StoredRepliesAsync(lucia.ConversationId);
@@ -121,8 +122,8 @@ public class ChatServiceTests : IAsyncLifetime
         var lucia = await workspace.ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, LuciaPhone, null, "Private question"));
 
         var carmen = "u-carmen";
-        Assert.Null(await workspace.AsUserAsync(carmen, chat => chat.OpenAsync(lucia.ConversationId)));
-        Assert.Empty(await workspace.AsUserAsync(carmen, chat => chat.DealsAsync(lucia.ConversationId)));
+        Assert.Null(await workspace.AsUserAsync(carmen, (ChatReadingService chat) => chat.OpenAsync(lucia.ConversationId)));
+        Assert.Empty(await workspace.AsUserAsync(carmen, (ChatReadingService chat) => chat.DealsAsync(lucia.ConversationId)));
         var reply = await SendAsync(carmen, lucia.ConversationId, "I will take this one.");
 
         Assert.Equal(SendStatus.Refused, reply.Status);
@@ -136,7 +137,7 @@ public class ChatServiceTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_conversation_is_not_found_for_anyone()
     {
-        Assert.Null(await workspace.AsUserAsync("u-anna", chat => chat.OpenAsync(987654)));
+        Assert.Null(await workspace.AsUserAsync("u-anna", (ChatReadingService chat) => chat.OpenAsync(987654)));
         Assert.Equal(SendStatus.Refused, (await SendAsync("u-anna", 987654, "Hello")).Status);
     }
 
@@ -144,7 +145,7 @@ public class ChatServiceTests : IAsyncLifetime
     public async Task The_first_reply_claims_the_client_and_the_other_reps_lose_the_chat()
     {
         var received = await NewWhatsAppClientAsync("34611222335", "Oscar Prieto");
-        var offered = await workspace.AsUserAsync("u-carmen", chat => chat.OpenAsync(received.ConversationId));
+        var offered = await workspace.AsUserAsync("u-carmen", (ChatReadingService chat) => chat.OpenAsync(received.ConversationId));
         Assert.True(offered!.CanWrite);
         Assert.True(offered.WriteClaims);
         Assert.Null(offered.ResponsibleName);
@@ -161,28 +162,28 @@ public class ChatServiceTests : IAsyncLifetime
             Assert.Equal("u-carmen", claim.UserId);
         }
 
-        var carmen = await workspace.AsUserAsync("u-carmen", chat => chat.OpenAsync(received.ConversationId));
+        var carmen = await workspace.AsUserAsync("u-carmen", (ChatReadingService chat) => chat.OpenAsync(received.ConversationId));
         Assert.Equal("Carmen López", carmen!.ResponsibleName);
         Assert.False(carmen.WriteClaims);
         Assert.False(carmen.Summary.Unclaimed);
         Assert.False(carmen.Summary.Unanswered);
-        Assert.Single(await workspace.AsUserAsync("u-carmen", chat => chat.DealsAsync(received.ConversationId)));
+        Assert.Single(await workspace.AsUserAsync("u-carmen", (ChatReadingService chat) => chat.DealsAsync(received.ConversationId)));
 
         foreach (var userId in new[] { "u-boris", "u-dmitri", "u-hugo" })
         {
-            Assert.DoesNotContain(await workspace.AsUserAsync(userId, chat => chat.ListAsync()), c => c.Id == received.ConversationId);
-            Assert.Null(await workspace.AsUserAsync(userId, chat => chat.OpenAsync(received.ConversationId)));
+            Assert.DoesNotContain(await workspace.AsUserAsync(userId, (ChatReadingService chat) => chat.ListAsync()), c => c.Id == received.ConversationId);
+            Assert.Null(await workspace.AsUserAsync(userId, (ChatReadingService chat) => chat.OpenAsync(received.ConversationId)));
             var late = await SendAsync(userId, received.ConversationId, "Hello, can I help?");
             Assert.Equal(new SendResult(SendStatus.AlreadyTaken, TakenBy: "Carmen López"), late);
         }
 
         // Farid was never offered the client: he learns nothing about who took it.
-        Assert.Equal(new SendResult(SendStatus.Refused, Reason: ChatService.NoAccess), await SendAsync("u-farid", received.ConversationId, "Hi"));
+        Assert.Equal(new SendResult(SendStatus.Refused, Reason: ConversationAccess.NoAccess), await SendAsync("u-farid", received.ConversationId, "Hi"));
         Assert.Equal([("u-carmen", "Hi Oscar, Carmen here.")], await StoredRepliesAsync(received.ConversationId));
 
         // The manager and quality control still see it, now Carmen's.
-        Assert.Equal("Carmen López", (await workspace.AsUserAsync("u-anna", chat => chat.OpenAsync(received.ConversationId)))!.ResponsibleName);
-        Assert.NotNull(await workspace.AsUserAsync("u-elena", chat => chat.OpenAsync(received.ConversationId)));
+        Assert.Equal("Carmen López", (await workspace.AsUserAsync("u-anna", (ChatReadingService chat) => chat.OpenAsync(received.ConversationId)))!.ResponsibleName);
+        Assert.NotNull(await workspace.AsUserAsync("u-elena", (ChatReadingService chat) => chat.OpenAsync(received.ConversationId)));
     }
 
     [Fact]
@@ -209,17 +210,17 @@ public class ChatServiceTests : IAsyncLifetime
         var pedro = await workspace.ReceiveAsync(new IncomingMessage(StoreInstagram.Id, "pedro.alves", null, "Hi"));
 
         // Lucía has deals with Boris and with Carmen: Boris sees his two only.
-        var borisWithLucia = await workspace.AsUserAsync("u-boris", chat => chat.DealsAsync(lucia.ConversationId));
+        var borisWithLucia = await workspace.AsUserAsync("u-boris", (ChatReadingService chat) => chat.DealsAsync(lucia.ConversationId));
         Assert.Equal(["d-2001", "d-2015"], borisWithLucia.Select(d => d.Id).Order(StringComparer.Ordinal));
         Assert.All(borisWithLucia, d => Assert.Equal(DemoWorkspace.DealUri(d.Id), d.Uri));
 
         // Pedro: the open wholesale order before the closed summer collection.
-        var borisWithPedro = await workspace.AsUserAsync("u-boris", chat => chat.DealsAsync(pedro.ConversationId));
+        var borisWithPedro = await workspace.AsUserAsync("u-boris", (ChatReadingService chat) => chat.DealsAsync(pedro.ConversationId));
         Assert.Equal([("d-2006", false), ("d-2005", true)], borisWithPedro.Select(d => (d.Id, d.Closed)));
 
         // The manager sees the conversation but is responsible for none of its deals.
-        Assert.Empty(await workspace.AsUserAsync("u-anna", chat => chat.DealsAsync(lucia.ConversationId)));
-        Assert.Empty(await workspace.AsUserAsync("u-greta", chat => chat.DealsAsync(pedro.ConversationId)));
+        Assert.Empty(await workspace.AsUserAsync("u-anna", (ChatReadingService chat) => chat.DealsAsync(lucia.ConversationId)));
+        Assert.Empty(await workspace.AsUserAsync("u-greta", (ChatReadingService chat) => chat.DealsAsync(pedro.ConversationId)));
     }
 
     [Fact]
@@ -245,14 +246,14 @@ public class ChatServiceTests : IAsyncLifetime
         };
         foreach (var (userId, count) in expected)
         {
-            Assert.True(count == await workspace.AsUserAsync(userId, chat => chat.UnansweredCountAsync()), $"{userId} should count {count}");
+            Assert.True(count == await workspace.AsUserAsync(userId, (ChatReadingService chat) => chat.UnansweredCountAsync()), $"{userId} should count {count}");
         }
 
         // Dmitri claims the new client: it leaves the other reps' counters, and answering it leaves his.
         Assert.Equal(SendStatus.Sent, (await SendAsync("u-dmitri", newClient.ConversationId, "Hi Quim")).Status);
-        Assert.Equal(expected["u-boris"] - 1, await workspace.AsUserAsync("u-boris", chat => chat.UnansweredCountAsync()));
-        Assert.Equal(expected["u-dmitri"] - 1, await workspace.AsUserAsync("u-dmitri", chat => chat.UnansweredCountAsync()));
-        Assert.Equal(2, await workspace.AsUserAsync("u-anna", chat => chat.UnansweredCountAsync()));
+        Assert.Equal(expected["u-boris"] - 1, await workspace.AsUserAsync("u-boris", (ChatReadingService chat) => chat.UnansweredCountAsync()));
+        Assert.Equal(expected["u-dmitri"] - 1, await workspace.AsUserAsync("u-dmitri", (ChatReadingService chat) => chat.UnansweredCountAsync()));
+        Assert.Equal(2, await workspace.AsUserAsync("u-anna", (ChatReadingService chat) => chat.UnansweredCountAsync()));
     }
 
     [Fact]
@@ -260,12 +261,12 @@ public class ChatServiceTests : IAsyncLifetime
     {
         var lucia = await workspace.ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, LuciaPhone, null, "Hi"));
 
-        Assert.Null(await workspace.AsAsync(DemoWorkspace.AdminEmail, chat => chat.CurrentUserAsync()));
-        Assert.Empty(await workspace.AsAsync(DemoWorkspace.AdminEmail, chat => chat.ListAsync()));
-        Assert.Null(await workspace.AsAsync(DemoWorkspace.AdminEmail, chat => chat.OpenAsync(lucia.ConversationId)));
-        Assert.Equal(0, await workspace.AsAsync(DemoWorkspace.AdminEmail, chat => chat.UnansweredCountAsync()));
-        Assert.Equal(SendStatus.Refused, (await workspace.AsAsync(DemoWorkspace.AdminEmail, chat => chat.SendAsync(lucia.ConversationId, "Hi"))).Status);
-        Assert.Equal(new ChatUser("u-boris", "Boris Ivanov"), await workspace.AsUserAsync("u-boris", chat => chat.CurrentUserAsync()));
+        Assert.Null(await workspace.AsAsync(DemoWorkspace.AdminEmail, (CurrentCrmUser me) => me.GetAsync()));
+        Assert.Empty(await workspace.AsAsync(DemoWorkspace.AdminEmail, (ChatReadingService chat) => chat.ListAsync()));
+        Assert.Null(await workspace.AsAsync(DemoWorkspace.AdminEmail, (ChatReadingService chat) => chat.OpenAsync(lucia.ConversationId)));
+        Assert.Equal(0, await workspace.AsAsync(DemoWorkspace.AdminEmail, (ChatReadingService chat) => chat.UnansweredCountAsync()));
+        Assert.Equal(SendStatus.Refused, (await workspace.AsAsync(DemoWorkspace.AdminEmail, (ChatReplyService chat) => chat.SendAsync(lucia.ConversationId, "Hi"))).Status);
+        Assert.Equal(new ChatUser("u-boris", "Boris Ivanov"), await workspace.AsUserAsync("u-boris", (CurrentCrmUser me) => me.GetAsync()));
     }
 
     [Fact]
@@ -295,7 +296,7 @@ public class ChatServiceTests : IAsyncLifetime
     }
 
     private Task<SendResult> SendAsync(string userId, long conversationId, string text) =>
-        workspace.AsUserAsync(userId, chat => chat.SendAsync(conversationId, text));
+        workspace.AsUserAsync(userId, (ChatReplyService chat) => chat.SendAsync(conversationId, text));
 
     private async Task<List<(string?, string)>> StoredRepliesAsync(long conversationId)
     {
@@ -307,7 +308,7 @@ public class ChatServiceTests : IAsyncLifetime
 }
 
 /// <summary>The same tests on PostgreSQL.</summary>
-public sealed class ChatServiceTestsOnPostgres : ChatServiceTests
+public sealed class ChatUseCaseTestsOnPostgres : ChatUseCaseTests
 {
     protected override StoreProvider Provider => StoreProvider.Postgres;
 }
