@@ -17,7 +17,10 @@ namespace WazzupAdmin.Services.Chat;
 /// contact and a deal in the channel's funnel and stage and is distributed by the channel's algorithm; a known client's
 /// message goes to the contact's responsible user. Within the batch each message sees what the ones before it did: a
 /// second message of a new client finds its contact, and each new client of an in-turn channel takes the next turn.
-/// The rows are written by <see cref="IncomingRows"/>'s prepared statements; EF Core only reads.
+/// The rows are written by <see cref="IncomingRows"/>'s prepared statements; EF Core only reads. The pieces it runs, in
+/// order: <see cref="AcceptedMessage"/> checks each message, <see cref="ClientChatMatch"/> finds the client's stored chat,
+/// <see cref="NewClientRules"/> distributes a new client, <see cref="ReturningClientHandover"/> moves a returning
+/// client whose responsible user is gone.
 /// </summary>
 internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuration, TimeProvider clock, RepPresence presence)
 {
@@ -48,7 +51,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
     private async Task<Written> WriteAsync(IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
     {
         var results = new ReceiveResult[messages.Count];
-        var accepted = await CheckAsync(messages, results, cancellationToken);
+        var accepted = await AcceptedMessage.CheckAsync(db, messages, results, cancellationToken);
         if (accepted.Count == 0)
         {
             return new Written(results, []);
@@ -60,16 +63,16 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         using var prepared = IncomingRows.For(db);
         rows = prepared;
         subscription = await WebhookOutbox.SubscriptionAsync(db, cancellationToken);
-        var knownChats = await KnownChatsAsync(accepted, cancellationToken);
+        var knownChats = await ClientChatMatch.KnownChatsAsync(db, accepted, cancellationToken);
         foreach (var message in accepted)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var key = (message.ChatType, message.ChatId);
-            if (!contacts.TryGetValue(key, out var contact) && HolderOf(message, knownChats) is { } chat)
+            if (!contacts.TryGetValue(key, out var contact) && ClientChatMatch.HolderOf(message, knownChats) is { } chat)
             {
                 contact = await db.Contacts.AsNoTracking().FirstAsync(c => c.Id == chat.ContactId, cancellationToken);
                 contacts[key] = contact;
-                Complete(chat, message, knownChats);
+                ClientChatMatch.Complete(rows, chat, message, knownChats);
             }
 
             stored.Add(contact is null
@@ -103,17 +106,8 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         return new Written(results, events, wroteOutboxEvents, queued);
     }
 
-    /// <summary>
-    /// A message that passed the checks, with its channel, the client's chat type and normalised chat id, and for
-    /// Telegram the username and phone the client writes with.
-    /// </summary>
-    private sealed record Accepted(int Index, Channel Channel, string ChatType, string ChatId, string? Username, string? Phone, IncomingMessage Incoming)
-    {
-        public ChatKey Key => new(ChatType, ChatId, Username, Phone);
-    }
-
     /// <summary>A stored message; <paramref name="Decision"/> is how its client was distributed, for a new client.</summary>
-    private sealed record Stored(Accepted Message, Contact Contact, Conversation Conversation, DistributionDecision? Decision, IReadOnlyList<string> OfferedTo)
+    private sealed record Stored(AcceptedMessage Message, Contact Contact, Conversation Conversation, DistributionDecision? Decision, IReadOnlyList<string> OfferedTo)
     {
         /// <summary>A returning client's responsible user who was gone and lost them: their window drops the client.</summary>
         public string? Lost { get; init; }
@@ -121,148 +115,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         public bool IsNewClient => Decision is not null;
     }
 
-    /// <summary>
-    /// The channel's reps as routing sees them, its rotation and where its new deals go, read once a batch; whether clients
-    /// wait in its queue, in which case a new client waits behind them (oldest first) rather than overtaking them.
-    /// </summary>
-    private sealed record NewClientRules(ChannelRoutingState Routing, ChannelTurn Turn, NewDealStage Stage)
-    {
-        public bool QueueWaiting { get; set; }
-    }
-
-    /// <summary>Where the channel's new deals go, with the names they have now, which the deal keeps.</summary>
-    private sealed record NewDealStage(string? FunnelId, string? StageId, string? FunnelName, string? StageName);
-
-    /// <summary>Refuses messages for a missing or disabled channel and malformed client ids; the rest are accepted, in order.</summary>
-    private async Task<List<Accepted>> CheckAsync(IReadOnlyList<IncomingMessage> messages, ReceiveResult[] results, CancellationToken cancellationToken)
-    {
-        var channelIds = messages.Select(m => m.ChannelId).Distinct().ToList();
-        var channels = await db.Channels.AsNoTracking().Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var accepted = new List<Accepted>(messages.Count);
-        for (var index = 0; index < messages.Count; index++)
-        {
-            var message = messages[index];
-            if (!channels.TryGetValue(message.ChannelId, out var channel))
-            {
-                results[index] = IncomingMessageService.Invalid("ChannelId", "This channel does not exist.");
-                continue;
-            }
-
-            if (channel.State == ChannelState.Disabled)
-            {
-                results[index] = IncomingMessageService.Invalid("ChannelId", "This channel is disabled and receives no messages.");
-                continue;
-            }
-
-            if (CheckClient(index, channel, message, results) is { } client)
-            {
-                accepted.Add(client);
-            }
-        }
-
-        return accepted;
-    }
-
-    /// <summary>
-    /// The client's identifiers on the channel's messenger. A Telegram client may write with a username and/or a phone
-    /// instead of an id; without an id it is known by its username, or else by its phone, as the console's Telegram
-    /// clients always were by username.
-    /// </summary>
-    private static Accepted? CheckClient(int index, Channel channel, IncomingMessage message, ReceiveResult[] results)
-    {
-        var chatType = channel.Transport.ClientChatType();
-        string? username = null, phone = null;
-        if (chatType == ChatType.Telegram)
-        {
-            if (!string.IsNullOrWhiteSpace(message.Username))
-            {
-                var check = ChannelIdentifier.CheckTelegramUsername(message.Username);
-                if (!check.IsValid)
-                {
-                    results[index] = IncomingMessageService.Invalid("Username", check.Error!);
-                    return null;
-                }
-
-                username = check.Normalized;
-            }
-
-            if (!string.IsNullOrWhiteSpace(message.Phone))
-            {
-                var check = ChannelIdentifier.CheckPhoneDigits(message.Phone);
-                if (!check.IsValid)
-                {
-                    results[index] = IncomingMessageService.Invalid("Phone", check.Error!);
-                    return null;
-                }
-
-                phone = check.Normalized;
-            }
-
-            if (string.IsNullOrWhiteSpace(message.ClientId) && (username ?? phone) is { } known)
-            {
-                return new Accepted(index, channel, chatType.ApiName(), known, username, phone, message);
-            }
-        }
-
-        var client = ChannelIdentifier.CheckClient(channel.Transport, message.ClientId);
-        if (!client.IsValid)
-        {
-            results[index] = IncomingMessageService.Invalid("ClientId", client.Error!);
-            return null;
-        }
-
-        return new Accepted(index, channel, chatType.ApiName(), client.Normalized, username, phone, message);
-    }
-
-    /// <summary>The stored chats that any of the batch's clients names, by id, username or phone.</summary>
-    private async Task<List<ContactChat>> KnownChatsAsync(List<Accepted> accepted, CancellationToken cancellationToken) =>
-        await db.ContactChats.MatchingAsync(accepted.Select(m => m.Key), cancellationToken);
-
-    /// <summary>The stored chat of this client: the one with its id first, then the one with its username, then its phone.</summary>
-    private static ContactChat? HolderOf(Accepted message, List<ContactChat> known)
-    {
-        var key = message.Key;
-        return known.FirstOrDefault(c => c.ChatType == message.ChatType && c.ChatId == message.ChatId)
-            ?? known.FirstOrDefault(c => message.Username is not null && c.ChatType == message.ChatType && c.Username == message.Username)
-            ?? known.FirstOrDefault(key.Matches);
-    }
-
-    /// <summary>
-    /// A chat the CRM gave by username or phone learns the id, username and phone its client writes with, each only
-    /// where no other stored chat has that value already (so one identifier still names one contact).
-    /// </summary>
-    private void Complete(ContactChat chat, Accepted message, List<ContactChat> known)
-    {
-        var others = known.Where(c => c.ChatType == chat.ChatType && c.Id != chat.Id).ToList();
-        bool FreeName(string value) => !others.Any(c => c.ChatId == value || c.Username == value);
-        bool FreePhone(string value) => !others.Any(c => c.Phone == value);
-
-        var changed = false;
-        if (chat.ChatId is null && FreeName(message.ChatId))
-        {
-            chat.ChatId = message.ChatId;
-            changed = true;
-        }
-
-        if (chat.Username is null && message.Username is { } username && FreeName(username))
-        {
-            chat.Username = username;
-            changed = true;
-        }
-
-        if (chat.Phone is null && message.Phone is { } phone && FreePhone(phone))
-        {
-            chat.Phone = phone;
-            changed = true;
-        }
-
-        if (changed)
-        {
-            rows.CompleteChat(chat);
-        }
-    }
-
-    private async Task<Stored> ReceiveFromKnownClientAsync(Accepted message, Contact contact, DateTime now, CancellationToken cancellationToken)
+    private async Task<Stored> ReceiveFromKnownClientAsync(AcceptedMessage message, Contact contact, DateTime now, CancellationToken cancellationToken)
     {
         var key = (message.Channel.Id, contact.Id);
         if (!conversations.TryGetValue(key, out var conversation))
@@ -294,9 +147,10 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         rows.InsertMessage(conversation.Id, entry);
         string? lost = null;
         if (message.Channel.ReturningClients != ReturningClientChoice.Wait && contact.ResponsibleUserId is { } holder
-            && await AbsenceAsync(message.Channel, holder, now, cancellationToken) is { } absence)
+            && await ReturningClientHandover.AbsenceAsync(db, presence, message.Channel, holder, now, cancellationToken) is { } absence)
         {
-            await HandOverAsync(message, contact, conversation, absence, now, cancellationToken);
+            var channelRules = await RulesAsync(message.Channel, cancellationToken);
+            wroteOutboxEvents |= ReturningClientHandover.HandOver(rows, subscription, channelRules, message, contact, conversation, absence, now);
             lost = holder;
         }
 
@@ -304,53 +158,12 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         return new Stored(message, contact, conversation, Decision: null, [.. conversation.Offers.Select(o => o.UserId)]) { Lost = lost };
     }
 
-    private async Task<Stored> ReceiveFromNewClientAsync(Accepted message, DateTime now, CancellationToken cancellationToken)
+    private async Task<Stored> ReceiveFromNewClientAsync(AcceptedMessage message, DateTime now, CancellationToken cancellationToken)
     {
         var channel = message.Channel;
         var channelRules = await RulesAsync(channel, cancellationToken);
-        var turn = channelRules.Turn;
-        var plan = channelRules.Routing.Plan(turn.LastAssignedUserId, clock.GetUtcNow());
-        var reason = channelRules.Routing.ReasonFor(plan, turn.LastAssignedUserId);
-        if (channelRules.QueueWaiting && plan.Outcome is RoutingOutcome.Assigned or RoutingOutcome.Offered)
-        {
-            plan = new RoutingPlan(RoutingOutcome.Queued, null, [], plan.Verdicts, plan.Credits);
-            reason = AssignmentReason.QueuedBehindOthers();
-        }
-
-        var decision = new DistributionDecision(plan.AssignedTo, plan.OfferedTo, reason);
-        channelRules.Routing.Handed(plan);
-        if (decision.AssignedTo is not null)
-        {
-            turn.LastAssignedUserId = decision.AssignedTo;
-        }
-
-        turn.ClientsDistributed++;
-
-        var name = string.IsNullOrWhiteSpace(message.Incoming.ClientName) ? message.ChatId : message.Incoming.ClientName.Trim();
-        var contact = new Contact
-        {
-            Id = NewId("c"),
-            Name = name,
-            ResponsibleUserId = decision.AssignedTo,
-            Chats = [new ContactChat { ChatType = message.ChatType, ChatId = message.ChatId, Username = message.Username, Phone = message.Phone }],
-            Origin = RecordOrigin.NewClient,
-            Provisional = CrmCreatesClients,
-        };
-        contact.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.ContactUrlTemplateKey], "{contactId}", contact.Id);
-        var deal = new Deal
-        {
-            Id = NewId("d"),
-            Name = FieldRules.Truncate($"{name}: {channel.Name}", FieldLimits.DealName),
-            ResponsibleUserId = decision.AssignedTo,
-            FunnelId = channelRules.Stage.FunnelId,
-            StageId = channelRules.Stage.StageId,
-            FunnelName = channelRules.Stage.FunnelName,
-            StageName = channelRules.Stage.StageName,
-            Origin = RecordOrigin.NewClient,
-            Contacts = [contact],
-            Provisional = CrmCreatesClients,
-        };
-        deal.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.DealUrlTemplateKey], "{dealId}", deal.Id);
+        var (decision, outcome) = channelRules.Distribute(clock.GetUtcNow());
+        var (contact, deal) = channelRules.NewRecords(message, decision.AssignedTo, CrmCreatesClients, configuration);
         var conversation = new Conversation
         {
             ChannelId = channel.Id,
@@ -364,7 +177,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         {
             conversation.OfferDueAtUtc = ChannelRoutingState.TimeoutOf(channel).DueAt(new DateTimeOffset(now))?.UtcDateTime;
         }
-        else if (plan.Outcome == RoutingOutcome.Queued)
+        else if (outcome == RoutingOutcome.Queued)
         {
             conversation.QueuedAtUtc = now;
             channelRules.QueueWaiting = true;
@@ -389,68 +202,6 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         return new Stored(message, contact, conversation, decision, decision.OfferedTo);
     }
 
-    /// <summary>Why a returning client's responsible user is gone (with their name), or null while they are there.</summary>
-    private async Task<(SkipReason Reason, string Name)?> AbsenceAsync(Channel channel, string responsible, DateTime now, CancellationToken cancellationToken)
-    {
-        var user = await db.CrmUsers.AsNoTracking().Where(u => u.Id == responsible).Select(u => new { u.Name, u.AwaySinceUtc }).FirstOrDefaultAsync(cancellationToken);
-        var role = await db.ChannelAccess.AsNoTracking().Where(a => a.ChannelId == channel.Id && a.CrmUserId == responsible)
-            .Select(a => (Domain.Access.ChannelRole?)a.Role).FirstOrDefaultAsync(cancellationToken);
-        var at = new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc));
-        var today = ChannelRoutingState.HoursOf(channel)?.Today(at) ?? DateOnly.FromDateTime(now);
-        var dayOff = await db.RepDaysOff.AnyAsync(d => d.CrmUserId == responsible && d.Date == today, cancellationToken);
-        var state = new ResponsibleState(
-            user is not null,
-            role is Domain.Access.ChannelRole.SalesRep or Domain.Access.ChannelRole.Manager,
-            user?.AwaySinceUtc is { } away ? new DateTimeOffset(DateTime.SpecifyKind(away, DateTimeKind.Utc)) : null,
-            dayOff ? [today] : []);
-        return ReturningClients.Absence(state, presence.GracePeriod, today, at) is { } reason ? (reason, user?.Name ?? responsible) : null;
-    }
-
-    /// <summary>
-    /// The returning client's responsible user is gone: by the channel's choice the client goes to the next rep in turn
-    /// who can take them, or (also when nobody can) to the managers, unassigned; recorded with why, and told to the CRM.
-    /// </summary>
-    private async Task HandOverAsync(
-        Accepted message, Contact contact, Conversation conversation, (SkipReason Reason, string Name) gone, DateTime now, CancellationToken cancellationToken)
-    {
-        var channel = message.Channel;
-        var previous = contact.ResponsibleUserId;
-        var channelRules = await RulesAsync(channel, cancellationToken);
-        string? to = null;
-        if (channel.ReturningClients == ReturningClientChoice.NextRep)
-        {
-            var plan = RoutingPlanner.PlanMove(
-                channelRules.Routing.Settings, channelRules.Routing.Reps, channelRules.Turn.LastAssignedUserId ?? previous ?? "", [previous!],
-                new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)));
-            if (plan.Outcome == RoutingOutcome.Assigned)
-            {
-                to = plan.AssignedTo;
-                channelRules.Turn.LastAssignedUserId = to;
-                channelRules.Routing.Handed(plan);
-            }
-        }
-
-        var reason = to is null
-            ? AssignmentReason.ReturningClientToManagers(gone.Name)
-            : AssignmentReason.ReturningClientMoved(channelRules.Routing.NameOf(to), gone.Name);
-        rows.UpdateResponsible(contact.Id, conversation.NewClientDealId, previous, to);
-        contact.ResponsibleUserId = to;
-        rows.InsertAssignment(new Assignment
-        {
-            ConversationId = conversation.Id,
-            ChannelId = channel.Id,
-            UserId = to,
-            AtUtc = now,
-        }.Because(reason with { Skipped = [new SkippedRep(gone.Name, gone.Reason)] }));
-        if (subscription is not null
-            && WebhookOutbox.Event(subscription, WebhookKinds.ResponsibleChanged, contact.Id,
-                new ResponsibleChangedHook(contact.Id, conversation.NewClientDealId, to ?? "", previous, channel.Id, WebhookEvents.ByAbsence, now), now) is { } changed)
-        {
-            rows.InsertOutboxEvent(changed);
-            wroteOutboxEvents = true;
-        }
-    }
-
     private async Task<NewClientRules> RulesAsync(Channel channel, CancellationToken cancellationToken)
     {
         if (rules.TryGetValue(channel.Id, out var known))
@@ -458,28 +209,9 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
             return known;
         }
 
-        var turn = await db.ChannelTurns.AsNoTracking().FirstOrDefaultAsync(t => t.ChannelId == channel.Id, cancellationToken)
-            ?? new ChannelTurn { ChannelId = channel.Id };
-
-        // Every later turn of the batch goes to one of the reps, so their names and the last one served's are all it needs.
-        var routing = await ChannelRoutingState.LoadAsync(db, channel, presence, [turn.LastAssignedUserId], cancellationToken);
-        var loaded = new NewClientRules(routing, turn, await NewDealStageAsync(channel, cancellationToken))
-        {
-            QueueWaiting = await db.Conversations.AnyAsync(c => c.QueuedAtUtc != null && c.ChannelId == channel.Id, cancellationToken),
-        };
+        var loaded = await NewClientRules.LoadAsync(db, channel, presence, cancellationToken);
         rules[channel.Id] = loaded;
         return loaded;
-    }
-
-    /// <summary>The channel's chosen stage, or while it has none (removed in the CRM), the first stage of its funnel or of the first funnel.</summary>
-    private async Task<NewDealStage> NewDealStageAsync(Channel channel, CancellationToken cancellationToken)
-    {
-        var stages = db.Stages.AsNoTracking();
-        stages = channel.FunnelId is not null && channel.StageId is not null
-            ? stages.Where(s => s.FunnelId == channel.FunnelId && s.Id == channel.StageId)
-            : stages.OrderBy(s => s.FunnelId == channel.FunnelId ? 0 : 1).ThenBy(s => s.Funnel!.Position).ThenBy(s => s.Position);
-        var stage = await stages.Select(s => new NewDealStage(s.FunnelId, s.Id, s.Funnel!.Name, s.Name)).FirstOrDefaultAsync(cancellationToken);
-        return stage ?? new NewDealStage(channel.FunnelId, channel.StageId, null, null);
     }
 
     /// <summary>
@@ -488,7 +220,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
     /// </summary>
     private bool CrmCreatesClients => subscription?.Covers(WebhookKinds.CreateContact) == true;
 
-    private void WriteWebhookEvents(Accepted message, Contact contact, Deal? newClientDeal, Message entry, bool awaitsFirstReply = false)
+    private void WriteWebhookEvents(AcceptedMessage message, Contact contact, Deal? newClientDeal, Message entry, bool awaitsFirstReply = false)
     {
         if (subscription is null)
         {
@@ -512,6 +244,4 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         conversation.Unanswered = true;
         return entry;
     }
-
-    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 }

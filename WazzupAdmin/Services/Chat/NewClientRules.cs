@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using WazzupAdmin.Data;
+using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Crm;
+using WazzupAdmin.Domain.Distribution;
+using WazzupAdmin.Domain.Distribution.Routing;
+using WazzupAdmin.Services.Routing;
+
+namespace WazzupAdmin.Services.Chat;
+
+/// <summary>
+/// The channel's reps as routing sees them, its rotation and where its new deals go, read once a batch; whether clients
+/// wait in its queue, in which case a new client waits behind them (oldest first) rather than overtaking them. Each new
+/// client of the batch is distributed with them in turn and gets its contact and deal from them.
+/// </summary>
+internal sealed record NewClientRules(ChannelRoutingState Routing, ChannelTurn Turn, NewClientRules.NewDealStage Stage)
+{
+    public bool QueueWaiting { get; set; }
+
+    /// <summary>Where the channel's new deals go, with the names they have now, which the deal keeps.</summary>
+    public sealed record NewDealStage(string? FunnelId, string? StageId, string? FunnelName, string? StageName);
+
+    public static async Task<NewClientRules> LoadAsync(AppDbContext db, Channel channel, RepPresence presence, CancellationToken cancellationToken)
+    {
+        var turn = await db.ChannelTurns.AsNoTracking().FirstOrDefaultAsync(t => t.ChannelId == channel.Id, cancellationToken)
+            ?? new ChannelTurn { ChannelId = channel.Id };
+
+        // Every later turn of the batch goes to one of the reps, so their names and the last one served's are all it needs.
+        var routing = await ChannelRoutingState.LoadAsync(db, channel, presence, [turn.LastAssignedUserId], cancellationToken);
+        return new NewClientRules(routing, turn, await NewDealStageAsync(db, channel, cancellationToken))
+        {
+            QueueWaiting = await db.Conversations.AnyAsync(c => c.QueuedAtUtc != null && c.ChannelId == channel.Id, cancellationToken),
+        };
+    }
+
+    /// <summary>
+    /// Who the next new client goes to by the channel's algorithm, or the queue while clients wait there; takes the turn.
+    /// </summary>
+    public (DistributionDecision Decision, RoutingOutcome Outcome) Distribute(DateTimeOffset at)
+    {
+        var plan = Routing.Plan(Turn.LastAssignedUserId, at);
+        var reason = Routing.ReasonFor(plan, Turn.LastAssignedUserId);
+        if (QueueWaiting && plan.Outcome is RoutingOutcome.Assigned or RoutingOutcome.Offered)
+        {
+            plan = new RoutingPlan(RoutingOutcome.Queued, null, [], plan.Verdicts, plan.Credits);
+            reason = AssignmentReason.QueuedBehindOthers();
+        }
+
+        var decision = new DistributionDecision(plan.AssignedTo, plan.OfferedTo, reason);
+        Routing.Handed(plan);
+        if (decision.AssignedTo is not null)
+        {
+            Turn.LastAssignedUserId = decision.AssignedTo;
+        }
+
+        Turn.ClientsDistributed++;
+        return (decision, plan.Outcome);
+    }
+
+    /// <summary>
+    /// The new client's contact with the chat they write from, and their deal in the channel's stage; both
+    /// <paramref name="provisional"/> while the CRM is to create its own.
+    /// </summary>
+    public (Contact Contact, Deal Deal) NewRecords(AcceptedMessage message, string? assignedTo, bool provisional, IConfiguration configuration)
+    {
+        var name = string.IsNullOrWhiteSpace(message.Incoming.ClientName) ? message.ChatId : message.Incoming.ClientName.Trim();
+        var contact = new Contact
+        {
+            Id = NewId("c"),
+            Name = name,
+            ResponsibleUserId = assignedTo,
+            Chats = [new ContactChat { ChatType = message.ChatType, ChatId = message.ChatId, Username = message.Username, Phone = message.Phone }],
+            Origin = RecordOrigin.NewClient,
+            Provisional = provisional,
+        };
+        contact.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.ContactUrlTemplateKey], "{contactId}", contact.Id);
+        var deal = new Deal
+        {
+            Id = NewId("d"),
+            Name = FieldRules.Truncate($"{name}: {message.Channel.Name}", FieldLimits.DealName),
+            ResponsibleUserId = assignedTo,
+            FunnelId = Stage.FunnelId,
+            StageId = Stage.StageId,
+            FunnelName = Stage.FunnelName,
+            StageName = Stage.StageName,
+            Origin = RecordOrigin.NewClient,
+            Contacts = [contact],
+            Provisional = provisional,
+        };
+        deal.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.DealUrlTemplateKey], "{dealId}", deal.Id);
+        return (contact, deal);
+    }
+
+    /// <summary>The channel's chosen stage, or while it has none (removed in the CRM), the first stage of its funnel or of the first funnel.</summary>
+    private static async Task<NewDealStage> NewDealStageAsync(AppDbContext db, Channel channel, CancellationToken cancellationToken)
+    {
+        var stages = db.Stages.AsNoTracking();
+        stages = channel.FunnelId is not null && channel.StageId is not null
+            ? stages.Where(s => s.FunnelId == channel.FunnelId && s.Id == channel.StageId)
+            : stages.OrderBy(s => s.FunnelId == channel.FunnelId ? 0 : 1).ThenBy(s => s.Funnel!.Position).ThenBy(s => s.Position);
+        var stage = await stages.Select(s => new NewDealStage(s.FunnelId, s.Id, s.Funnel!.Name, s.Name)).FirstOrDefaultAsync(cancellationToken);
+        return stage ?? new NewDealStage(channel.FunnelId, channel.StageId, null, null);
+    }
+
+    private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
+}
