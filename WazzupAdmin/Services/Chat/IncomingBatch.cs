@@ -1,13 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
-using WazzupAdmin.Domain.Channels;
 using WazzupAdmin.Domain.Crm;
 using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Domain.Distribution.Routing;
 using WazzupAdmin.Domain.Webhooks;
 using WazzupAdmin.Services.Routing;
-using WazzupAdmin.Services.Settings;
 using WazzupAdmin.Services.Webhooks;
 
 namespace WazzupAdmin.Services.Chat;

@@ -5,7 +5,6 @@ using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Domain.Distribution.Routing;
 using WazzupAdmin.Domain.Webhooks;
 using WazzupAdmin.Services.Routing;
-using WazzupAdmin.Services.Settings;
 using WazzupAdmin.Services.Webhooks;
 
 namespace WazzupAdmin.Services.Chat;
