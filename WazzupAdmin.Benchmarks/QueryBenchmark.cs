@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WazzupAdmin.Data;
+using WazzupAdmin.Domain.Distribution.Stats;
 using WazzupAdmin.Services.Chat;
+using WazzupAdmin.Services.Routing;
 
 namespace WazzupAdmin.Benchmarks;
 
@@ -56,8 +58,18 @@ public static class QueryBenchmark
         var managerCount = await TimeAsync(iterations, () => managerChat.UnansweredCountAsync());
         Add(section, "Unanswered counter (manager, `UnansweredCountAsync`)", managerCount, goal: null);
 
+        await using var admin = await SignedInAsync(host, StoreGenerator.AdminAccountId, Roles.Administrator);
+        var routingStats = admin.ServiceProvider.GetRequiredService<RoutingStatsService>();
+        // The history spans 90 days: the last 30 hold about a third of channel 0's clients, the index skips the rest.
+        var (from, to) = StoreGenerator.Last30Days;
+        var period = StatsPeriod.For(StatsPreset.Custom, DateTimeOffset.UtcNow, from, to);
+        var routed = size.Conversations / size.Channels * 30 / StoreGenerator.HistoryDays;
+        var stats = await TimeAsync(options.Quick ? 10 : 50, async () => (await routingStats.LoadAsync(StoreGenerator.ChannelId(0), period))!.Reps.Count);
+        Add(section, $"Routing numbers of a channel, 30 days (administrator, `RoutingStatsService.LoadAsync`, about {routed:N0} routed clients)", stats, goal: 200);
+
         section.Note($"Store: {size.Users:N0} CRM users in {size.Channels} channels (a manager, a quality control and sales reps each), {size.Contacts:N0} contacts, " +
-            $"{size.Deals:N0} deals linked to them, {size.Conversations:N0} conversations with a message each (1 in 20 an unclaimed new client offered to three reps); " +
+            $"{size.Deals:N0} deals linked to them, {size.Conversations:N0} conversations with a message each (1 in 20 an unclaimed new client offered to three reps), " +
+            $"each with its assignment entry, two in three of the others with the rep's reply, spread over {StoreGenerator.HistoryDays} days; " +
             $"generated with prepared INSERTs in one transaction in **{generation.TotalSeconds:0.0} s**. No ANALYZE is run, as in the app.");
         section.Note("Each figure is the whole use case as the chat window calls it (the account's CRM user, its channel roles, the query), " +
             $"{iterations} calls after {Math.Min(20, iterations)} warm-up calls. The rep is responsible for about {repConversations.Count:N0} conversations and " +
@@ -92,10 +104,16 @@ public static class QueryBenchmark
     }
 
     /// <summary>A service scope whose authentication state is the account, as a signed-in circuit has it.</summary>
-    private static async Task<AsyncServiceScope> SignedInAsync(AppHost host, string accountId)
+    private static async Task<AsyncServiceScope> SignedInAsync(AppHost host, string accountId, string? role = null)
     {
         var scope = host.Services.CreateAsyncScope();
-        var principal = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, accountId)], "Benchmark"));
+        List<Claim> claims = [new(ClaimTypes.NameIdentifier, accountId)];
+        if (role is not null)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, role));
+        }
+
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, "Benchmark"));
         var authentication = (IHostEnvironmentAuthenticationStateProvider)scope.ServiceProvider.GetRequiredService<AuthenticationStateProvider>();
         authentication.SetAuthenticationState(Task.FromResult(new AuthenticationState(principal)));
         await Task.CompletedTask;

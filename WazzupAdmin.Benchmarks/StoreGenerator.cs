@@ -20,16 +20,27 @@ public sealed record StoreSize(int Users, int Contacts, int Deals, int Conversat
 /// Writes a large CRM store with prepared INSERTs in one transaction on a migrated, empty database: users and their
 /// channel roles, contacts with a WhatsApp chat each, deals (five per contact on average, linked to it), one
 /// conversation with one message for the first contacts, one in twenty of them an unclaimed new client offered to three
-/// reps. Two accounts are linked to CRM users: a sales rep (<see cref="RepAccountId"/>) and a manager (<see cref="ManagerAccountId"/>).
+/// reps. Each conversation has its entry in the channel's assignment history (in turn to its rep, or the offer), and two in
+/// three of the in-turn ones the rep's reply. Two accounts are linked to CRM users: a sales rep (<see cref="RepAccountId"/>)
+/// and a manager (<see cref="ManagerAccountId"/>); an administrator (<see cref="AdminAccountId"/>) reads the routing numbers.
 /// </summary>
 public static class StoreGenerator
 {
     public const string RepAccountId = "bench-rep-account";
     public const string ManagerAccountId = "bench-manager-account";
+
+    /// <summary>An administrator, who reads the channels' routing numbers.</summary>
+    public const string AdminAccountId = "bench-admin-account";
     public const int RepUser = 2;
     public const int ManagerUser = 0;
 
     private static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>The days the conversations' first messages and assignment history are spread over, from 2026-01-01.</summary>
+    public const int HistoryDays = 90;
+
+    /// <summary>The last 30 days of the generated history, as the routing numbers page's "last 30 days" would be on its last day.</summary>
+    public static (DateOnly From, DateOnly To) Last30Days => (DateOnly.FromDateTime(Start).AddDays(HistoryDays - 30), DateOnly.FromDateTime(Start).AddDays(HistoryDays - 1));
 
     public static string UserId(int user) => $"u-{user:D5}";
 
@@ -97,20 +108,39 @@ public static class StoreGenerator
             "INSERT INTO Conversations (Id, ChannelId, ContactId, NewClientDealId, CreatedAtUtc, LastActivityAtUtc, LastMessagePreview, Unanswered) VALUES ($1, $2, $3, NULL, $4, $5, $6, $7)");
         var message = Prepare(connection, transaction, "INSERT INTO Messages (ConversationId, Incoming, AuthorUserId, Text, SentAtUtc, PublicId, Status) VALUES ($1, 1, NULL, $2, $3, $4, 'Inbound')");
         var offer = Prepare(connection, transaction, "INSERT INTO ConversationOffers (ConversationId, UserId) VALUES ($1, $2)");
+        var reply = Prepare(connection, transaction,
+            "INSERT INTO Messages (ConversationId, Incoming, AuthorUserId, Text, SentAtUtc, PublicId, Status) VALUES ($1, 0, $2, 'Reply', $3, $4, 'Sent')");
+        var assignment = Prepare(connection, transaction,
+            "INSERT INTO Assignments (ConversationId, ChannelId, UserId, AtUtc, Reason, ReasonKind, ReasonNames) VALUES ($1, $2, $3, $4, '', $5, $6)");
         for (var i = 0; i < size.Conversations; i++)
         {
             var rep = ResponsibleOf(size, i);
             var channelId = ChannelId(ChannelOf(size, rep)).ToString().ToUpperInvariant();
-            // Activity times in a scrambled order, so that the newest are spread over users and channels.
-            var at = Time(Start.AddSeconds((long)i * 7919 % size.Conversations));
+            // Activity times in a scrambled order over the history's days, so that the newest are spread over users and
+            // channels and a 30-day period holds a third of a channel's clients, the rest before it.
+            var written = Start.AddSeconds((long)i * 7919 % size.Conversations * (HistoryDays * 86_400L) / size.Conversations);
+            var at = Time(written);
             Run(conversation, i + 1, channelId, ContactId(i), at, at, $"Message {i}", i % 3 == 0 ? 1 : 0);
             Run(message, i + 1, $"Message {i}", at, Guid.NewGuid().ToString().ToUpperInvariant());
             if (Unclaimed(i))
             {
                 var first = rep - rep % size.UsersPerChannel + 2;
+                List<string> offeredTo = [];
                 for (var k = 0; k < 3 && first + k < Math.Min(size.Users, (ChannelOf(size, rep) + 1) * size.UsersPerChannel); k++)
                 {
                     Run(offer, i + 1, UserId(first + k));
+                    offeredTo.Add($"User {first + k:D5}");
+                }
+
+                Run(assignment, i + 1, channelId, null, at, "FirstResponderOffered", System.Text.Json.JsonSerializer.Serialize(offeredTo));
+            }
+            else
+            {
+                Run(assignment, i + 1, channelId, UserId(rep), at, "InTurn", "[]");
+                if (i % 3 != 0)
+                {
+                    // The rep's reply, from seconds to a quarter of an hour after the client wrote.
+                    Run(reply, i + 1, UserId(rep), Time(written.AddSeconds(30 + (i % 900))), Guid.NewGuid().ToString().ToUpperInvariant());
                 }
             }
         }
@@ -120,6 +150,9 @@ public static class StoreGenerator
             "VALUES ($1, $2, $3, $4, $3, $4, 1, $5, $5, 0, 0, 1, 0)");
         Run(account, RepAccountId, UserId(RepUser), "rep@bench.test", "REP@BENCH.TEST", Guid.NewGuid().ToString("N"));
         Run(account, ManagerAccountId, UserId(ManagerUser), "manager@bench.test", "MANAGER@BENCH.TEST", Guid.NewGuid().ToString("N"));
+        Run(account, AdminAccountId, null, "admin@bench.test", "ADMIN@BENCH.TEST", Guid.NewGuid().ToString("N"));
+        Execute(connection, $"INSERT OR IGNORE INTO AspNetRoles (Id, Name, NormalizedName, ConcurrencyStamp) VALUES ('{Guid.NewGuid()}', 'Administrator', 'ADMINISTRATOR', '{Guid.NewGuid()}')", transaction);
+        Execute(connection, $"INSERT INTO AspNetUserRoles (UserId, RoleId) SELECT '{AdminAccountId}', Id FROM AspNetRoles WHERE NormalizedName = 'ADMINISTRATOR'", transaction);
 
         transaction.Commit();
         return watch.Elapsed;

@@ -33,6 +33,7 @@ public sealed class BenchmarkSmokeTests
         Assert.Matches(@"\| Deals dropdown [^\n]*\| [1-9]\d* rows \|", report);
         Assert.Matches(@"\| Conversation list, first page \(sales rep[^\n]*\| [1-9]\d* rows \|", report);
         Assert.Matches(@"\| Conversation list, first page \(manager[^\n]*\| [1-9]\d* rows \|", report);
+        Assert.Matches(@"\| Routing numbers of a channel, 30 days [^\n]*\| [1-9]\d* rows \|", report);
         Assert.Contains("## New clients end to end over HTTP", report);
         foreach (var connections in HttpLoadBenchmark.ConnectionCounts)
         {
