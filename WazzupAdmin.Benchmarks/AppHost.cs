@@ -9,20 +9,31 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WazzupAdmin.Data;
 using WazzupAdmin.Extensions;
+using WazzupAdmin.Services.Instances;
 
 namespace WazzupAdmin.Benchmarks;
 
 /// <summary>
 /// The console built exactly as Program.cs builds it (same services, same store settings, same pipeline), on a SQLite
-/// file in a temporary folder of its own that is deleted on dispose.
+/// file in a temporary folder of its own that is deleted on dispose, or on a PostgreSQL database given to it (which it
+/// leaves in place: several hosts may share one, as instances of the console do).
 /// </summary>
 public sealed class AppHost : IAsyncDisposable
 {
-    private AppHost(WebApplication app, string folder)
+    private readonly List<IHostedService> background = [];
+
+    private AppHost(WebApplication app, string folder, StoreProvider provider, string connectionString)
     {
         App = app;
         Folder = folder;
+        Provider = provider;
+        ConnectionString = connectionString;
     }
+
+    public StoreProvider Provider { get; }
+
+    /// <summary>The store's connection string, as the app was given it.</summary>
+    public string ConnectionString { get; }
 
     public WebApplication App { get; }
 
@@ -40,9 +51,10 @@ public sealed class AppHost : IAsyncDisposable
     /// <param name="root">The folder under which the store's file is made; the temporary folder by default.</param>
     /// <param name="settings">Configuration that overrides the app's, such as a raised API rate limit.</param>
     /// <param name="endpoints">Endpoints of the benchmark's own, mapped beside the app's on the same Kestrel and pipeline.</param>
+    /// <param name="postgres">The connection string of a PostgreSQL database to use (Store:Provider = Postgres) instead of a SQLite file.</param>
     public static async Task<AppHost> StartAsync(
         bool seedDemo, bool serve, string? root = null, IReadOnlyDictionary<string, string?>? settings = null, Action<WebApplication>? endpoints = null,
-        Action<IServiceCollection>? services = null)
+        Action<IServiceCollection>? services = null, string? postgres = null)
     {
         var folder = Path.Combine(root ?? Path.GetTempPath(), "wazzupadmin-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -55,9 +67,12 @@ public sealed class AppHost : IAsyncDisposable
             Args = [],
         });
         builder.AddRootAppSettings();
+        var provider = postgres is null ? StoreProvider.Sqlite : StoreProvider.Postgres;
+        var connectionString = postgres ?? new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "wazzupadmin.db") }.ToString();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"ConnectionStrings:{DatabaseSetup.ConnectionStringName}"] = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "wazzupadmin.db") }.ToString(),
+            [$"{StoreProviderOptions.Section}:{nameof(StoreProviderOptions.Provider)}"] = provider.ToString(),
+            [$"ConnectionStrings:{DatabaseSetup.ConnectionStringName}"] = connectionString,
             ["DataProtection:KeysFolder"] = Path.Combine(folder, "keys"),
             ["Demo:Seed"] = seedDemo ? "true" : "false",
             ["Logging:LogLevel:Default"] = "Error",
@@ -79,7 +94,7 @@ public sealed class AppHost : IAsyncDisposable
         }
 
         var app = builder.Build();
-        var host = new AppHost(app, folder);
+        var host = new AppHost(app, folder, provider, connectionString);
         await DatabaseSetup.MigrateAsync(app.Services);
         if (seedDemo)
         {
@@ -100,10 +115,13 @@ public sealed class AppHost : IAsyncDisposable
         }
         else
         {
-            // Without the web server, still the store's background checkpoints, as the running app has them.
-            foreach (var checkpointer in app.Services.GetServices<IHostedService>().OfType<WalCheckpointer>())
+            // Without the web server, still the store's own background work, as the running app has it: the checkpoints
+            // of a SQLite file, or on PostgreSQL what tells the other instances on the database what this one did and hears them.
+            foreach (var background in app.Services.GetServices<IHostedService>()
+                .Where(s => s is WalCheckpointer or PostgresInstanceEvents or PostgresInstanceListener))
             {
-                await checkpointer.StartAsync(CancellationToken.None);
+                await background.StartAsync(CancellationToken.None);
+                host.background.Add(background);
             }
         }
 
@@ -115,6 +133,11 @@ public sealed class AppHost : IAsyncDisposable
         if (Address is not null)
         {
             await App.StopAsync();
+        }
+
+        foreach (var started in Enumerable.Reverse(background))
+        {
+            await started.StopAsync(CancellationToken.None);
         }
 
         await App.DisposeAsync();

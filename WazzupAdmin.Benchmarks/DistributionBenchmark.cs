@@ -159,16 +159,21 @@ public static class DistributionBenchmark
         return (rate, samples);
     }
 
-    private static async Task<(TimeSpan Elapsed, Samples Samples)> SendAsync(
-        AppHost host, Guid channelId, Domain.Channels.Transport transport, int producers, int count, Func<int> nextClient)
+    private static Task<(TimeSpan Elapsed, Samples Samples)> SendAsync(
+        AppHost host, Guid channelId, Domain.Channels.Transport transport, int producers, int count, Func<int> nextClient) =>
+        SendAsync([host], channelId, transport, producers, count, nextClient);
+
+    /// <summary>New clients from <paramref name="producers"/> concurrent producers, each calling one of the hosts (in turn), as a load balancer spreads them over instances.</summary>
+    internal static async Task<(TimeSpan Elapsed, Samples Samples)> SendAsync(
+        IReadOnlyList<AppHost> hosts, Guid channelId, Domain.Channels.Transport transport, int producers, int count, Func<int> nextClient)
     {
         var samples = new Samples();
         var remaining = count;
         var errors = 0;
         var total = Stopwatch.StartNew();
-        var tasks = Enumerable.Range(0, producers).Select(_ => Task.Run(async () =>
+        var tasks = Enumerable.Range(0, producers).Select(p => Task.Run(async () =>
         {
-            await using var scope = host.Services.CreateAsyncScope();
+            await using var scope = hosts[p % hosts.Count].Services.CreateAsyncScope();
             var incoming = scope.ServiceProvider.GetRequiredService<IncomingMessageService>();
             var latencies = new List<double>();
             while (Interlocked.Decrement(ref remaining) >= 0)
@@ -197,7 +202,7 @@ public static class DistributionBenchmark
     }
 
     /// <summary>One-row transactions per second on the app's database file, through a connection the app's store opens.</summary>
-    private static async Task<double> RawCommitRateAsync(AppHost host, TimeSpan duration)
+    internal static async Task<double> RawCommitRateAsync(AppHost host, TimeSpan duration)
     {
         var factory = host.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
