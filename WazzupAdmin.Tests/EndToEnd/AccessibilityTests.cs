@@ -14,6 +14,7 @@ namespace WazzupAdmin.Tests.EndToEnd;
 public sealed class AccessibilityTests(E2EFixture fixture, ITestOutputHelper output) : E2ETest(fixture, output)
 {
     private static readonly string SalesWhatsAppId = DemoWorkspace.Channels.Single(c => c.Name == "Sales WhatsApp").Id.ToString();
+    private static readonly Guid SalesTelegramId = DemoWorkspace.Channels.Single(c => c.Name == "Sales Telegram").Id;
 
     public static TheoryData<string, string> SettingsPages => new()
     {
@@ -49,6 +50,19 @@ public sealed class AccessibilityTests(E2EFixture fixture, ITestOutputHelper out
         await Expect(page.GetByLabel("Identifier", new() { Exact = true })).ToBeVisibleAsync();
 
         await AssertNoSeriousViolationsAsync(page, "settings/channels (add channel form)");
+    });
+
+    [Fact]
+    public Task Routing_numbers_page_with_its_chart_and_table_has_no_serious_accessibility_violation() => RunAsAdministratorAsync(async page =>
+    {
+        // A new client gives the page a row to chart and tabulate, whatever the tests before left.
+        var simulator = await new SimulatorPage(page).GotoAsync();
+        await simulator.SendNewClientAsync("Sales Telegram", $"client_{Guid.NewGuid():N}"[..17], "Axel Brandt", "Hello");
+        var stats = await new RoutingStatsPage(page).GotoAsync(SalesTelegramId, "Routing numbers: Sales Telegram");
+        await Expect(stats.Chart.Locator("svg")).ToBeVisibleAsync();
+        await Expect(stats.Table).ToBeVisibleAsync();
+
+        await AssertNoSeriousViolationsAsync(page, RoutingStatsPage.PathOf(SalesTelegramId));
     });
 
     [Fact]
