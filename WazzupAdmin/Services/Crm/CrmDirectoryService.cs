@@ -18,9 +18,22 @@ public sealed record DealRow(
     string Id, string Name, string? ResponsibleName, bool Closed, IReadOnlyList<string> ContactNames, string? Uri, DealStage? Stage,
     RecordOrigin Origin, string? OriginSource);
 
-/// <summary>What the CRM has sent: users, contacts, deals, funnels. Read-only apart from the refresh.</summary>
+/// <summary>
+/// What the CRM has sent: users, contacts, deals, funnels. Read-only apart from the refresh.
+/// <para>
+/// The search ignores case on both stores: SQLite's LIKE already does (for ASCII letters), PostgreSQL's does not, so there
+/// the same pattern goes to ILIKE. Not lower() on both sides: the search is a "contains" (a leading %), which no B-tree
+/// index serves on either engine with or without lower(), so lower() would buy nothing today and would tie any later
+/// PostgreSQL index to the expression lower(column), where a pg_trgm index on the column itself serves ILIKE as it is.
+/// The Name indexes serve the pages' ORDER BY, which neither choice changes. The escape character is given explicitly:
+/// PostgreSQL assumes a backslash, SQLite assumes none, and without it a search for a Telegram username such as
+/// "olga_smirnova" found nothing on SQLite.
+/// </para>
+/// </summary>
 public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, ChatNotifier notifier, TimeProvider clock)
 {
+    private const string Escape = "\\";
+
     public async Task<IReadOnlyList<FunnelOption>> FunnelsAsync(CancellationToken cancellationToken = default)
     {
         await currentActor.RequireAdministratorAsync();
@@ -37,7 +50,11 @@ public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactor
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = Like(search);
-            query = query.Where(u => EF.Functions.Like(u.Name, pattern) || EF.Functions.Like(u.Id, pattern) || EF.Functions.Like(u.Phone!, pattern));
+            query = db.Database.IsNpgsql()
+                ? query.Where(u => EF.Functions.ILike(u.Name, pattern, Escape) || EF.Functions.ILike(u.Id, pattern, Escape)
+                    || EF.Functions.ILike(u.Phone!, pattern, Escape))
+                : query.Where(u => EF.Functions.Like(u.Name, pattern, Escape) || EF.Functions.Like(u.Id, pattern, Escape)
+                    || EF.Functions.Like(u.Phone!, pattern, Escape));
         }
 
         var total = await query.CountAsync(cancellationToken);
@@ -54,8 +71,11 @@ public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactor
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = Like(search);
-            query = query.Where(c => EF.Functions.Like(c.Name, pattern) || EF.Functions.Like(c.Id, pattern)
-                || c.Chats.Any(x => EF.Functions.Like(x.ChatId, pattern)));
+            query = db.Database.IsNpgsql()
+                ? query.Where(c => EF.Functions.ILike(c.Name, pattern, Escape) || EF.Functions.ILike(c.Id, pattern, Escape)
+                    || c.Chats.Any(x => EF.Functions.ILike(x.ChatId!, pattern, Escape)))
+                : query.Where(c => EF.Functions.Like(c.Name, pattern, Escape) || EF.Functions.Like(c.Id, pattern, Escape)
+                    || c.Chats.Any(x => EF.Functions.Like(x.ChatId, pattern, Escape)));
         }
 
         var total = await query.CountAsync(cancellationToken);
@@ -86,8 +106,11 @@ public sealed class CrmDirectoryService(IDbContextFactory<AppDbContext> dbFactor
         if (!string.IsNullOrWhiteSpace(search))
         {
             var pattern = Like(search);
-            query = query.Where(d => EF.Functions.Like(d.Name, pattern) || EF.Functions.Like(d.Id, pattern)
-                || d.Contacts.Any(c => EF.Functions.Like(c.Name, pattern)));
+            query = db.Database.IsNpgsql()
+                ? query.Where(d => EF.Functions.ILike(d.Name, pattern, Escape) || EF.Functions.ILike(d.Id, pattern, Escape)
+                    || d.Contacts.Any(c => EF.Functions.ILike(c.Name, pattern, Escape)))
+                : query.Where(d => EF.Functions.Like(d.Name, pattern, Escape) || EF.Functions.Like(d.Id, pattern, Escape)
+                    || d.Contacts.Any(c => EF.Functions.Like(c.Name, pattern, Escape)));
         }
 
         var total = await query.CountAsync(cancellationToken);
