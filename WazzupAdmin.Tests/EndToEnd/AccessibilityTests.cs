@@ -41,6 +41,21 @@ public sealed class AccessibilityTests(E2EFixture fixture, ITestOutputHelper out
         await AssertNoSeriousViolationsAsync(page, path);
     }, $"{nameof(Settings_page_has_no_serious_accessibility_violation)}({path.Replace('/', '_')})");
 
+    [Theory]
+    [InlineData("new-clients", "New clients: Sales WhatsApp")]
+    [InlineData("access", "Access: Sales WhatsApp")]
+    public Task Dry_run_of_unsaved_settings_has_no_serious_accessibility_violation(string page, string heading) => RunAsAdministratorAsync(async browser =>
+    {
+        var path = $"settings/channels/{SalesWhatsAppId}/{page}";
+        await BlazorPage.GotoAsync(browser, path);
+        await Expect(BlazorPage.Heading(browser)).ToHaveTextAsync(heading);
+        await BlazorPage.WaitForInteractiveAsync(browser);
+
+        await new DryRunPanel(browser).PreviewAsync();
+
+        await AssertNoSeriousViolationsAsync(browser, $"{path} (dry run shown)");
+    }, $"{nameof(Dry_run_of_unsaved_settings_has_no_serious_accessibility_violation)}({page})");
+
     [Fact]
     public Task Add_channel_form_has_no_serious_accessibility_violation() => RunAsAdministratorAsync(async page =>
     {

@@ -61,6 +61,34 @@ public sealed class RoutingTests(E2EFixture fixture, ITestOutputHelper output) :
         }
     });
 
+    [Fact]
+    public Task A_dry_run_shows_where_the_next_clients_would_go_with_unsaved_settings_and_saves_nothing() => RunAsync(async sessions =>
+    {
+        var admin = await sessions.OpenAsync("admin", signedInAsAdministrator: true);
+        var newClients = await (await new ChannelsPage(admin).GotoAsync()).OpenNewClientsAsync(SalesTelegram);
+        await Expect(newClients.Algorithm(NewClientsPage.InTurn)).ToBeCheckedAsync();
+
+        await newClients.ChooseAlgorithmAsync(NewClientsPage.FirstResponder);
+        await newClients.DryRun.PreviewAsync();
+
+        foreach (var client in await newClients.DryRun.WithChanges.GetByRole(AriaRole.Listitem).AllInnerTextsAsync())
+        {
+            Assert.StartsWith("Offered to ", client, StringComparison.Ordinal);
+            Assert.EndsWith("changed", client.Trim(), StringComparison.Ordinal);
+        }
+
+        Assert.All(await newClients.DryRun.AsSaved.GetByRole(AriaRole.Listitem).AllInnerTextsAsync(),
+            client => Assert.DoesNotContain("Offered to", client, StringComparison.Ordinal));
+        await Expect(newClients.DryRun.Status).ToContainTextAsync("10 of the next 10 new clients would go elsewhere");
+
+        await newClients.ChooseAlgorithmAsync(NewClientsPage.InTurn);
+        await Expect(newClients.DryRun.Status).ToContainTextAsync("The settings changed since this preview");
+
+        await admin.ReloadAsync();
+        var reloaded = await new NewClientsPage(admin).WaitForAsync(SalesTelegram);
+        await Expect(reloaded.Algorithm(NewClientsPage.InTurn)).ToBeCheckedAsync();
+    });
+
     private static string NewClientId() => $"client_{Suffix()}";
 
     private static string Suffix() => Guid.NewGuid().ToString("N")[..10];

@@ -34,6 +34,7 @@ public static class UseCases
         services.AddOptions<Routing.RoutingOptions>().BindConfiguration(Routing.RoutingOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Routing.RoutingOptions>, Routing.RoutingOptionsValidation>();
         services.AddScoped<Chat.AssignmentService>();
+        services.AddScoped<Routing.DistributionPreviewService>();
         services.AddScoped<Routing.OfferTimeoutService>();
         services.AddScoped<Routing.RoutingStatsService>();
         services.AddHostedService<Routing.OfferTimeoutWorker>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Services.Chat;
+using WazzupAdmin.Services.Routing;
 using WazzupAdmin.Services.Settings;
 
 namespace WazzupAdmin.Tests.Components.AdminChat;
@@ -137,7 +138,7 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
         await workspace.RunAsync<AssignmentService, AssignmentOutcome>(s => s.AssignAsync(client.ConversationId, "u-carmen", seenResponsibleUserId: "u-boris"));
 
         var history = await HistoryAsync(SalesTelegram);
-        var firstPage = await workspace.RunAsync<AssignmentService, Paged<AssignmentHistoryRow>>(s => s.HistoryAsync(SalesTelegram, 0, 2));
+        var firstPage = await workspace.RunAsync<DistributionPreviewService, Paged<AssignmentHistoryRow>>(s => s.HistoryAsync(SalesTelegram, 0, 2));
 
         Assert.Equal(3, history.Total);
         Assert.Equal(
@@ -197,11 +198,11 @@ public sealed class AssignmentServiceTests : IAsyncLifetime
         workspace.RunAsync<AssignmentService, AssignmentOutcome>(s => s.AssignAsync(conversationId, userId));
 
     private async Task<DistributionPreview> PreviewAsync(Guid channelId) =>
-        await workspace.RunAsync<AssignmentService, DistributionPreview?>(s => s.PreviewAsync(channelId))
+        await workspace.RunAsync<DistributionPreviewService, DistributionPreview?>(s => s.PreviewAsync(channelId))
         ?? throw new InvalidOperationException($"Channel {channelId} is missing.");
 
     private Task<Paged<AssignmentHistoryRow>> HistoryAsync(Guid channelId) =>
-        workspace.RunAsync<AssignmentService, Paged<AssignmentHistoryRow>>(s => s.HistoryAsync(channelId, 0, 25));
+        workspace.RunAsync<DistributionPreviewService, Paged<AssignmentHistoryRow>>(s => s.HistoryAsync(channelId, 0, 25));
 
     private async Task<(string? Contact, string? Deal)> ResponsibleOfContactAndDealAsync(long conversationId)
     {

@@ -28,6 +28,9 @@ public sealed partial class NewClientsPage(IPage page)
 
     public ILocator OnlyOnlineReps => page.GetByLabel("Only online sales reps receive new clients", new() { Exact = true });
 
+    /// <summary>"Try before you save".</summary>
+    public DryRunPanel DryRun => new(page);
+
     public ILocator SaveButton => page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true });
 
     public ILocator SavedMessage => page.GetByText(SavedPattern());

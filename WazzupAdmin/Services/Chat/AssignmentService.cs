@@ -52,41 +52,12 @@ public sealed record AssignmentOutcome(AssignmentStatus Status, IReadOnlyList<Fi
     public static AssignmentOutcome NotFound { get; } = new(AssignmentStatus.NotFound, []);
 }
 
-/// <summary>Who the channel's algorithm would hand the next new client to, if one wrote now.</summary>
-/// <param name="NextRep">In turn: the rep whose turn it is.</param>
-/// <param name="OfferedTo">First responder: the reps it would be offered to.</param>
-public sealed record DistributionPreview(
-    ChannelHeader Channel, DistributionAlgorithm Algorithm, SalesRepOption? NextRep, IReadOnlyList<SalesRepOption> OfferedTo)
-{
-    /// <summary>Nobody is eligible: the next new client would stay unassigned.</summary>
-    public bool Nobody => NextRep is null && OfferedTo.Count == 0;
-
-    /// <summary>Reps receive new clients, but none could take one now (offline, away, at capacity).</summary>
-    public bool NobodyAvailable { get; init; }
-
-    /// <summary>The reps the next client would pass over, and why.</summary>
-    public IReadOnlyList<SkippedRep> Skipped { get; init; } = [];
-
-    /// <summary>Where the next new clients would go if they wrote one after another now and nobody replied meanwhile.</summary>
-    public IReadOnlyList<UpcomingClient> Upcoming { get; init; } = [];
-
-    /// <summary>Clients waiting in the channel's queue: the next new clients wait behind them.</summary>
-    public int Queued { get; init; }
-}
-
-/// <summary>One of the next new clients in the preview: given to a rep, offered to reps, queued, or unassigned.</summary>
-public sealed record UpcomingClient(string? AssignedTo, IReadOnlyList<string> OfferedTo, bool Queued);
-
-/// <param name="UserName">The user made responsible; null when the client was recorded unassigned or offered to several reps.</param>
-/// <param name="Reason">Why, as facts the page renders in the reader's language.</param>
-public sealed record AssignmentHistoryRow(long Id, DateTime AtUtc, long ConversationId, string ClientName, string? UserName, AssignmentReason Reason);
-
 /// <summary>
 /// Unassigned clients and who becomes responsible for them. Administrators may assign any channel's clients, a
 /// channel's managers that channel's; whoever assigns, the contact and the client's new deal get the same sales rep.
 /// </summary>
 public sealed class AssignmentService(
-    IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, ChatNotifier notifier, TimeProvider clock, Routing.RepPresence presence)
+    IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, ChatNotifier notifier, TimeProvider clock)
 {
     public const string SalesRepField = "SalesRepUserId";
 
@@ -237,79 +208,6 @@ public sealed class AssignmentService(
 
         notifier.Publish(new ChatEvent(ChatEventKind.Reassigned, conversation.ChannelId, conversation.Id));
         return AssignmentOutcome.Assigned;
-    }
-
-    /// <summary>Who would get the next new client of the channel if one wrote now; null when the channel does not exist.</summary>
-    /// <summary>How many of the next new clients the preview plays out.</summary>
-    public const int PreviewCount = 10;
-
-    public async Task<DistributionPreview?> PreviewAsync(Guid channelId, CancellationToken cancellationToken = default)
-    {
-        await currentActor.RequireAdministratorAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var channel = await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId, cancellationToken);
-        if (channel is null)
-        {
-            return null;
-        }
-
-        // The same question the incoming message service asks the distribution, on the same state.
-        var lastAssigned = await db.ChannelTurns.AsNoTracking().Where(t => t.ChannelId == channelId)
-            .Select(t => t.LastAssignedUserId).FirstOrDefaultAsync(cancellationToken);
-        var routing = await Routing.ChannelRoutingState.LoadAsync(db, channel, presence, [lastAssigned], cancellationToken);
-        var now = clock.GetUtcNow();
-        var plan = routing.Plan(lastAssigned, now);
-        SalesRepOption Option(string id) => new(id, routing.NameOf(id));
-        var upcoming = Domain.Distribution.Routing.RoutingPlanner.Preview(routing.Settings, routing.Reps, lastAssigned, now, PreviewCount);
-        var queued = await db.Conversations.CountAsync(c => c.QueuedAtUtc != null && c.ChannelId == channelId, cancellationToken);
-
-        return new DistributionPreview(
-            ChannelHeader.From(channel),
-            channel.Algorithm,
-            plan.AssignedTo is null ? null : Option(plan.AssignedTo),
-            [.. plan.OfferedTo.Select(Option)])
-        {
-            Skipped = routing.SkippedIn(plan),
-            NobodyAvailable = plan.Outcome == Domain.Distribution.Routing.RoutingOutcome.Queued,
-            Upcoming =
-            [
-                .. upcoming.Select(p => new UpcomingClient(
-                    p.AssignedTo is null ? null : routing.NameOf(p.AssignedTo), [.. p.OfferedTo.Select(routing.NameOf)],
-                    Queued: queued > 0 || p.Outcome == Domain.Distribution.Routing.RoutingOutcome.Queued)),
-            ],
-            Queued = queued,
-        };
-    }
-
-    /// <summary>Who was made responsible for the channel's clients and why, newest first.</summary>
-    public async Task<Paged<AssignmentHistoryRow>> HistoryAsync(Guid channelId, int skip, int take, CancellationToken cancellationToken = default)
-    {
-        await currentActor.RequireAdministratorAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = db.Assignments.AsNoTracking().Where(a => a.ChannelId == channelId);
-        var total = await query.CountAsync(cancellationToken);
-        var items = await query
-            .OrderByDescending(a => a.AtUtc).ThenByDescending(a => a.Id)
-            .Skip(skip).Take(take)
-            .Select(a => new
-            {
-                a.Id,
-                a.AtUtc,
-                a.ConversationId,
-                ClientName = db.Conversations.Where(c => c.Id == a.ConversationId).Select(c => c.Contact!.Name).FirstOrDefault() ?? "",
-                UserName = db.CrmUsers.Where(u => u.Id == a.UserId).Select(u => u.Name).FirstOrDefault(),
-                a.ReasonKind,
-                a.ReasonActor,
-                a.ReasonPrevious,
-                a.ReasonNames,
-                a.Reason,
-                a.ReasonSkipped,
-            })
-            .ToListAsync(cancellationToken);
-        return new Paged<AssignmentHistoryRow>(
-            [.. items.Select(a => new AssignmentHistoryRow(a.Id, a.AtUtc, a.ConversationId, a.ClientName, a.UserName,
-                new AssignmentReason(a.ReasonKind, a.ReasonActor, a.ReasonPrevious, a.ReasonNames, a.Reason) { Skipped = SkippedRep.Parse(a.ReasonSkipped) }))],
-            total);
     }
 
     private static IQueryable<ChannelAccess> SalesReps(AppDbContext db) =>

@@ -57,16 +57,22 @@ public sealed class ChannelRoutingState
         return new OfferTimeoutSettings(channel.OfferTimeoutMinutes, channel.OfferMaxMoves, channel.OfferWidenTo);
     }
 
+    /// <summary>A sales rep who takes part in the channel's distribution, as the store (or a draft of its access) has them.</summary>
+    public sealed record RepRow(string CrmUserId, int? MaxUnanswered, int Weight, long Credit, string Name, DateTime? AwaySinceUtc);
+
     /// <param name="alsoNamed">Users whose names the reasons may mention besides the reps (the last one served).</param>
+    /// <param name="settings">Routing settings to decide with instead of the stored ones (a dry run's).</param>
+    /// <param name="repsAsEdited">The reps who take part instead of the stored ones (a dry run's, from <see cref="RowsAsEditedAsync"/>).</param>
     public static async Task<ChannelRoutingState> LoadAsync(
         AppDbContext db, Channel channel, RepPresence presence, IEnumerable<string?> alsoNamed, CancellationToken cancellationToken,
-        RoutingSettings? settings = null)
+        RoutingSettings? settings = null, IReadOnlyList<RepRow>? repsAsEdited = null)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(presence);
         settings ??= SettingsOf(channel);
-        var rows = await db.ChannelAccess.AsNoTracking().EligibleForNewClients(channel.Id)
-            .Select(a => new { a.CrmUserId, a.MaxUnanswered, a.Weight, a.Credit, a.CrmUser!.Name, a.CrmUser.AwaySinceUtc })
+        var rows = repsAsEdited ?? await db.ChannelAccess.AsNoTracking().EligibleForNewClients(channel.Id)
+            .Select(a => new RepRow(a.CrmUserId, a.MaxUnanswered, a.Weight, a.Credit, a.CrmUser!.Name, a.CrmUser.AwaySinceUtc))
             .ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.CrmUserId).ToList();
         var unanswered = settings.MaxUnanswered is not null || rows.Any(r => r.MaxUnanswered is not null)
@@ -102,6 +108,28 @@ public sealed class ChannelRoutingState
         }
 
         return new ChannelRoutingState(settings, reps, names);
+    }
+
+    /// <summary>
+    /// The reps who would take part with the channel's access as edited: the sales reps with "receives new clients" on
+    /// who still exist, with their edited limit and weight, and the credit their stored access holds (a rep given access
+    /// now starts from none, as a save would store them).
+    /// </summary>
+    public static async Task<IReadOnlyList<RepRow>> RowsAsEditedAsync(
+        AppDbContext db, Guid channelId, IEnumerable<Settings.UserAccess> access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var eligible = access.Where(a => Domain.Access.ChannelAccessRules.IsEligibleForNewClients(a.Role, a.ReceivesNewClients)).ToList();
+        var ids = eligible.Select(a => a.UserId).ToList();
+        var users = await db.CrmUsers.AsNoTracking().Where(u => ids.Contains(u.Id))
+            .ToDictionaryAsync(u => u.Id, u => new { u.Name, u.AwaySinceUtc }, StringComparer.Ordinal, cancellationToken);
+        var credits = await db.ChannelAccess.AsNoTracking().Where(a => a.ChannelId == channelId && ids.Contains(a.CrmUserId))
+            .ToDictionaryAsync(a => a.CrmUserId, a => a.Credit, StringComparer.Ordinal, cancellationToken);
+        return
+        [
+            .. eligible.Where(a => users.ContainsKey(a.UserId)).Select(a => new RepRow(
+                a.UserId, a.MaxUnanswered, a.Weight, credits.GetValueOrDefault(a.UserId), users[a.UserId].Name, users[a.UserId].AwaySinceUtc)),
+        ];
     }
 
     /// <summary>

@@ -67,14 +67,9 @@ public sealed class ChannelAccessService(
             return SaveOutcome.NotFound;
         }
 
-        if (changes.FirstOrDefault(c => c.MaxUnanswered is < 1 or > RoutingChoices.MaxCapacity) is { } outOfRange)
+        if (Check(changes) is { } invalid)
         {
-            return SaveOutcome.Invalid(new FieldError(nameof(UserAccess.MaxUnanswered), MaxUnansweredRange, outOfRange.UserName));
-        }
-
-        if (changes.FirstOrDefault(c => c.Weight is < RoutingSettings.MinWeight or > RoutingSettings.MaxWeight) is { } badWeight)
-        {
-            return SaveOutcome.Invalid(new FieldError(nameof(UserAccess.Weight), WeightRange, badWeight.UserName));
+            return SaveOutcome.Invalid(invalid);
         }
 
         var ids = changes.Select(c => c.UserId).ToHashSet(StringComparer.Ordinal);
@@ -140,6 +135,20 @@ public sealed class ChannelAccessService(
         }
 
         return outcome;
+    }
+
+    /// <summary>What is wrong with the access as edited, naming the user, or null when it can be saved; a dry run checks the same.</summary>
+    public static FieldError? Check(IReadOnlyCollection<UserAccess> access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        if (access.FirstOrDefault(c => c.MaxUnanswered is < 1 or > RoutingChoices.MaxCapacity) is { } outOfRange)
+        {
+            return new FieldError(nameof(UserAccess.MaxUnanswered), MaxUnansweredRange, outOfRange.UserName);
+        }
+
+        return access.FirstOrDefault(c => c.Weight is < RoutingSettings.MinWeight or > RoutingSettings.MaxWeight) is { } badWeight
+            ? new FieldError(nameof(UserAccess.Weight), WeightRange, badWeight.UserName)
+            : null;
     }
 
     public const string WeightRange = "The weight of {0} must be a whole number from 1 to 10.";

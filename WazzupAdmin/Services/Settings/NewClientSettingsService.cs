@@ -114,39 +114,9 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
             return SaveOutcome.Invalid(new FieldError("StageId", "Choose a stage."));
         }
 
-        if (!Enum.IsDefined(algorithm))
+        if (Check(algorithm, routing, offerTimeout, hours) is { } invalid)
         {
-            return SaveOutcome.Invalid(new FieldError("Algorithm", "Choose a distribution algorithm."));
-        }
-
-        if (routing?.MaxUnansweredPerRep is < 1 or > RoutingChoices.MaxCapacity)
-        {
-            return SaveOutcome.Invalid(new FieldError(RoutingChoices.CapacityField, RoutingChoices.CapacityRange));
-        }
-
-        if (routing is { QueuePerRepPerMinute: < QueueDrain.MinPerRepPerMinute or > QueueDrain.MaxPerRepPerMinute })
-        {
-            return SaveOutcome.Invalid(new FieldError(RoutingChoices.PaceField, RoutingChoices.PaceRange));
-        }
-
-        if (routing is not null && !Enum.IsDefined(routing.ReturningClients))
-        {
-            return SaveOutcome.Invalid(new FieldError(RoutingChoices.ReturningClientsField, RoutingChoices.ReturningClientsUnknown));
-        }
-
-        if (offerTimeout?.Minutes is < 1 or > OfferTimeoutSettings.MaxMinutes)
-        {
-            return SaveOutcome.Invalid(new FieldError(OfferTimeoutChoices.MinutesField, OfferTimeoutChoices.MinutesRange));
-        }
-
-        if (offerTimeout is { MaxMoves: < 0 or > OfferTimeoutSettings.MaxMovesLimit } || (offerTimeout is not null && !Enum.IsDefined(offerTimeout.WidenTo)))
-        {
-            return SaveOutcome.Invalid(new FieldError(OfferTimeoutChoices.MovesField, OfferTimeoutChoices.MovesRange));
-        }
-
-        if (hours?.Check() is { } hoursError)
-        {
-            return SaveOutcome.Invalid(hoursError);
+            return SaveOutcome.Invalid(invalid);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -235,6 +205,45 @@ public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbF
         }
 
         return outcome;
+    }
+
+    /// <summary>
+    /// What is wrong with the choices, next to its field, or null when they can be saved: the checks a save makes
+    /// before it reads the store, which a dry run makes too.
+    /// </summary>
+    public static FieldError? Check(DistributionAlgorithm algorithm, RoutingChoices? routing, OfferTimeoutChoices? offerTimeout, WorkingHoursChoices? hours)
+    {
+        if (!Enum.IsDefined(algorithm))
+        {
+            return new FieldError("Algorithm", "Choose a distribution algorithm.");
+        }
+
+        if (routing?.MaxUnansweredPerRep is < 1 or > RoutingChoices.MaxCapacity)
+        {
+            return new FieldError(RoutingChoices.CapacityField, RoutingChoices.CapacityRange);
+        }
+
+        if (routing is { QueuePerRepPerMinute: < QueueDrain.MinPerRepPerMinute or > QueueDrain.MaxPerRepPerMinute })
+        {
+            return new FieldError(RoutingChoices.PaceField, RoutingChoices.PaceRange);
+        }
+
+        if (routing is not null && !Enum.IsDefined(routing.ReturningClients))
+        {
+            return new FieldError(RoutingChoices.ReturningClientsField, RoutingChoices.ReturningClientsUnknown);
+        }
+
+        if (offerTimeout?.Minutes is < 1 or > OfferTimeoutSettings.MaxMinutes)
+        {
+            return new FieldError(OfferTimeoutChoices.MinutesField, OfferTimeoutChoices.MinutesRange);
+        }
+
+        if (offerTimeout is { MaxMoves: < 0 or > OfferTimeoutSettings.MaxMovesLimit } || (offerTimeout is not null && !Enum.IsDefined(offerTimeout.WidenTo)))
+        {
+            return new FieldError(OfferTimeoutChoices.MovesField, OfferTimeoutChoices.MovesRange);
+        }
+
+        return hours?.Check();
     }
 
     /// <summary>
