@@ -72,4 +72,36 @@ public sealed class RepPresenceTests : IDisposable
         Assert.True(presence.IsOnline("u-boris"));
         Assert.Equal(["u-boris"], changes);
     }
+
+    [Fact]
+    public async Task A_window_whose_browser_dropped_the_connection_stops_counting_after_the_grace_period_and_counts_again_on_reconnect()
+    {
+        var circuit = new ChatWindowCircuit(presence);
+        using var window = circuit.Open("u-boris");
+        Assert.True(presence.IsOnline("u-boris"));
+
+        // The circuit outlives the connection by minutes; the rep is gone once the grace period has passed.
+        await circuit.OnConnectionDownAsync(null!, CancellationToken.None);
+        clock.Advance(new RoutingOptions().PresenceGracePeriod);
+        Assert.False(presence.IsOnline("u-boris"));
+
+        await circuit.OnConnectionUpAsync(null!, CancellationToken.None);
+        Assert.True(presence.IsOnline("u-boris"));
+        Assert.Equal(["u-boris", "u-boris", "u-boris"], changes);
+    }
+
+    [Fact]
+    public async Task A_window_closed_while_the_connection_was_down_does_not_come_back_on_reconnect()
+    {
+        var circuit = new ChatWindowCircuit(presence);
+        var window = circuit.Open("u-boris");
+        await circuit.OnConnectionDownAsync(null!, CancellationToken.None);
+        window.Dispose();
+        window.Dispose();
+
+        await circuit.OnConnectionUpAsync(null!, CancellationToken.None);
+        clock.Advance(new RoutingOptions().PresenceGracePeriod);
+
+        Assert.False(presence.IsOnline("u-boris"));
+    }
 }

@@ -31,6 +31,9 @@ public static class UseCases
         services.AddScoped<Routing.AwayService>();
         services.AddSingleton<Chat.ChatNotifier>();
         services.AddSingleton<Routing.RepPresence>();
+        // One per circuit, and the circuit's handler too: the chat window counts while the browser is connected.
+        services.AddScoped<Routing.ChatWindowCircuit>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Routing.ChatWindowCircuit>());
         services.AddOptions<Routing.RoutingOptions>().BindConfiguration(Routing.RoutingOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Routing.RoutingOptions>, Routing.RoutingOptionsValidation>();
         services.AddScoped<Chat.AssignmentService>();
