@@ -104,4 +104,64 @@ public sealed class RepPresenceTests : IDisposable
 
         Assert.False(presence.IsOnline("u-boris"));
     }
+
+    [Fact]
+    public void A_grace_timer_that_fires_a_moment_early_waits_out_the_rest_and_then_announces_the_rep_offline()
+    {
+        var early = new ManualTimers(clock.GetUtcNow());
+        using var own = new RepPresence(early, Options.Create(new RoutingOptions()), NullLogger<RepPresence>.Instance);
+        var announced = new List<bool>();
+        own.Subscribe(userId =>
+        {
+            announced.Add(own.IsOnline(userId));
+            return Task.CompletedTask;
+        });
+        own.WindowOpened("u-boris").Dispose();
+
+        early.Now += new RoutingOptions().PresenceGracePeriod - TimeSpan.FromMilliseconds(2);
+        early.FireDue();
+        Assert.Equal([true], announced);
+
+        early.Now += TimeSpan.FromMilliseconds(2);
+        early.FireDue();
+        Assert.Equal([true, false], announced);
+        Assert.False(own.IsOnline("u-boris"));
+    }
+
+    /// <summary>A clock whose timers fire only when told, whatever it says the time is: as a real timer may, a moment early.</summary>
+    private sealed class ManualTimers(DateTimeOffset start) : TimeProvider
+    {
+        private readonly List<(TimerCallback Callback, object? State)> pending = [];
+
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            pending.Add((callback, state));
+            return new Timer();
+        }
+
+        public void FireDue()
+        {
+            var due = pending.ToList();
+            pending.Clear();
+            foreach (var (callback, state) in due)
+            {
+                callback(state);
+            }
+        }
+
+        private sealed class Timer : ITimer
+        {
+            public bool Change(TimeSpan dueTime, TimeSpan period) => true;
+
+            public void Dispose()
+            {
+            }
+
+            public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+        }
+    }
 }

@@ -222,6 +222,15 @@ public sealed class RepPresence(
 
             windows.GraceTimer?.Dispose();
             windows.GraceTimer = null;
+
+            // A timer may fire a moment before the clock says the grace period is over; announced then, the user would
+            // still read as online and nothing would announce them again. Wait out the rest.
+            var left = windows.LastClosedAt!.Value + options.Value.PresenceGracePeriod - clock.GetUtcNow();
+            if (left > TimeSpan.Zero)
+            {
+                windows.GraceTimer = clock.CreateTimer(_ => GraceEnded(userId), null, left, Timeout.InfiniteTimeSpan);
+                return;
+            }
         }
 
         Publish(userId);
