@@ -19,4 +19,10 @@ public static class FieldLimits
     public const int ChatId = 100;
     public const int ChannelName = 100;
     public const int ChannelPlainId = 100;
+
+    /// <summary>A Telegram username: 32 characters, and the @ a person may type before it.</summary>
+    public const int TelegramUsername = 33;
+
+    /// <summary>A phone as a person types it, with spaces, brackets and the leading +.</summary>
+    public const int Phone = 30;
 }

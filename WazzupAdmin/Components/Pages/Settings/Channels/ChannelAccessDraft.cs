@@ -7,7 +7,7 @@ namespace WazzupAdmin.Components.Pages.Settings.Channels;
 /// The access editor's unsaved edits: every CRM user's role and "receives new clients" switch as edited,
 /// compared with what was loaded, so that a save sends only the users that changed.
 /// </summary>
-internal sealed class ChannelAccessDraft
+public sealed class ChannelAccessDraft
 {
     private readonly List<string> order;
     private readonly Dictionary<string, UserAccess> stored;
