@@ -142,4 +142,21 @@ public sealed class ChannelAccessRulesTests
         Conversation.UnassignedNotOfferedToMe => new ConversationOwnership(null, [OtherRep]),
         _ => throw new ArgumentOutOfRangeException(nameof(conversation)),
     };
+
+    [Theory]
+    [InlineData(ChannelRole.SalesRep, true)]
+    [InlineData(ChannelRole.Manager, true)]
+    [InlineData(ChannelRole.QualityControl, false)]
+    [InlineData(ChannelRole.NoAccess, false)]
+    public void Sales_reps_and_managers_answer_a_channels_clients(ChannelRole role, bool answers) =>
+        Assert.Equal(answers, ChannelAccessRules.AnswersClients(role));
+
+    [Theory]
+    [InlineData(true, ChannelRole.NoAccess, true)]
+    [InlineData(false, ChannelRole.Manager, true)]
+    [InlineData(false, ChannelRole.SalesRep, false)]
+    [InlineData(false, ChannelRole.QualityControl, false)]
+    [InlineData(false, ChannelRole.NoAccess, false)]
+    public void Administrators_and_the_channels_managers_may_assign_its_clients(bool administrator, ChannelRole role, bool mayAssign) =>
+        Assert.Equal(mayAssign, ChannelAccessRules.MayAssign(administrator, role));
 }

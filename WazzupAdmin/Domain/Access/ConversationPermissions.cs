@@ -50,4 +50,13 @@ public static class ChannelAccessRules
     /// <summary>Takes part in the distribution of new clients: a sales rep with "receives new clients" on.</summary>
     public static bool IsEligibleForNewClients(ChannelRole role, bool receivesNewClients) =>
         role == ChannelRole.SalesRep && receivesNewClients;
+
+    /// <summary>
+    /// The role answers the channel's clients (a sales rep their own, a manager any): what a returning client's
+    /// responsible user must still have on the channel to count as there.
+    /// </summary>
+    public static bool AnswersClients(ChannelRole role) => role is ChannelRole.SalesRep or ChannelRole.Manager;
+
+    /// <summary>May make a sales rep responsible for the channel's clients: any administrator, or a manager of the channel.</summary>
+    public static bool MayAssign(bool isAdministrator, ChannelRole role) => isAdministrator || role == ChannelRole.Manager;
 }

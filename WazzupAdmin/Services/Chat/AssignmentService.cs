@@ -185,11 +185,7 @@ public sealed class AssignmentService(
             return new AssignmentOutcome(AssignmentStatus.Stale, [new FieldError(SalesRepField, TakenMeanwhile, previous ?? previousUserId)]);
         }
 
-        contact.ResponsibleUserId = rep.UserId;
-        if (deal is not null)
-        {
-            deal.ResponsibleUserId = rep.UserId;
-        }
+        ClientHandover.Apply(contact, deal, new Handover(previousUserId, rep.UserId, HandoverKind.Assigned));
 
         conversation.Offers.Clear();
         ChatReplyService.EndOfferTimeout(conversation);
@@ -231,9 +227,11 @@ public sealed class AssignmentService(
             return crmUser?.Name ?? user.Identity.Name ?? "";
         }
 
-        var isManager = crmUser is not null && await db.ChannelAccess.AnyAsync(
-            a => a.ChannelId == channelId && a.CrmUserId == crmUser.UserId && a.Role == ChannelRole.Manager, cancellationToken);
-        return isManager ? crmUser!.Name : null;
+        var role = crmUser is null
+            ? ChannelRole.NoAccess
+            : await db.ChannelAccess.Where(a => a.ChannelId == channelId && a.CrmUserId == crmUser.UserId)
+                .Select(a => a.Role).FirstOrDefaultAsync(cancellationToken);
+        return ChannelAccessRules.MayAssign(isAdministrator: false, role) ? crmUser!.Name : null;
     }
 
     private static AssignmentOutcome Invalid(params FieldError[] errors) => new(AssignmentStatus.Invalid, errors);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Crm;
+using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Services.Accounts;
 using WazzupAdmin.Services.Messages;
 
@@ -100,13 +101,7 @@ public sealed class ChatReplyService(
     /// </summary>
     internal static async Task ClaimAsync(AppDbContext db, Conversation conversation, string userId, DateTime now, CancellationToken cancellationToken)
     {
-        var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId, cancellationToken);
-        contact.ResponsibleUserId = userId;
-        if (conversation.NewClientDealId is not null
-            && await db.Deals.FirstOrDefaultAsync(d => d.Id == conversation.NewClientDealId, cancellationToken) is { } deal)
-        {
-            deal.ResponsibleUserId = userId;
-        }
+        await ClientHandover.ApplyAsync(db, conversation, new Handover(null, userId, HandoverKind.Claimed), cancellationToken);
 
         var offered = conversation.Offers.Select(o => o.UserId).Append(userId).ToList();
         var names = await db.CrmUsers.AsNoTracking().Where(u => offered.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
@@ -119,7 +114,7 @@ public sealed class ChatReplyService(
             ChannelId = conversation.ChannelId,
             UserId = userId,
             AtUtc = now,
-        }.Because(Domain.Distribution.AssignmentReason.Claimed(names.GetValueOrDefault(userId, userId), offeredTo)));
+        }.Because(AssignmentReason.Claimed(names.GetValueOrDefault(userId, userId), offeredTo)));
     }
 
     /// <summary>A reply, a claim or an assignment: the offer's timeout stops and the managers' timed-out alert ends.</summary>

@@ -20,13 +20,21 @@ internal sealed record NewClientRules(ChannelRoutingState Routing, ChannelTurn T
     /// <summary>Where the channel's new deals go, with the names they have now, which the deal keeps.</summary>
     public sealed record NewDealStage(string? FunnelId, string? StageId, string? FunnelName, string? StageName);
 
-    public static async Task<NewClientRules> LoadAsync(AppDbContext db, Channel channel, RepPresence presence, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the channel's next new clients are decided on: the writer's inputs, which the distribution preview and its
+    /// dry run read too, so that they answer the question the writer will.
+    /// </summary>
+    /// <param name="settings">A dry run's routing settings instead of the stored ones.</param>
+    /// <param name="repsAsEdited">A dry run's reps instead of the stored ones.</param>
+    public static async Task<NewClientRules> LoadAsync(
+        AppDbContext db, Channel channel, RepPresence presence, CancellationToken cancellationToken,
+        RoutingSettings? settings = null, IReadOnlyList<ChannelRoutingState.RepRow>? repsAsEdited = null)
     {
         var turn = await db.ChannelTurns.AsNoTracking().FirstOrDefaultAsync(t => t.ChannelId == channel.Id, cancellationToken)
             ?? new ChannelTurn { ChannelId = channel.Id };
 
         // Every later turn of the batch goes to one of the reps, so their names and the last one served's are all it needs.
-        var routing = await ChannelRoutingState.LoadAsync(db, channel, presence, [turn.LastAssignedUserId], cancellationToken);
+        var routing = await ChannelRoutingState.LoadAsync(db, channel, presence, [turn.LastAssignedUserId], cancellationToken, settings, repsAsEdited);
         return new NewClientRules(routing, turn, await NewDealStageAsync(db, channel, cancellationToken))
         {
             QueueWaiting = await db.Conversations.AnyAsync(c => c.QueuedAtUtc != null && c.ChannelId == channel.Id, cancellationToken),
@@ -63,7 +71,7 @@ internal sealed record NewClientRules(ChannelRoutingState Routing, ChannelTurn T
     /// </summary>
     public (Contact Contact, Deal Deal) NewRecords(AcceptedMessage message, string? assignedTo, bool provisional, IConfiguration configuration)
     {
-        var name = string.IsNullOrWhiteSpace(message.Incoming.ClientName) ? message.ChatId : message.Incoming.ClientName.Trim();
+        var name = NewClientNames.Contact(message.Incoming.ClientName, message.ChatId);
         var contact = new Contact
         {
             Id = NewId("c"),
@@ -77,7 +85,7 @@ internal sealed record NewClientRules(ChannelRoutingState Routing, ChannelTurn T
         var deal = new Deal
         {
             Id = NewId("d"),
-            Name = FieldRules.Truncate($"{name}: {message.Channel.Name}", FieldLimits.DealName),
+            Name = NewClientNames.Deal(name, message.Channel.Name),
             ResponsibleUserId = assignedTo,
             FunnelId = Stage.FunnelId,
             StageId = Stage.StageId,

@@ -27,7 +27,7 @@ internal static class ReturningClientHandover
         var dayOff = await db.RepDaysOff.AnyAsync(d => d.CrmUserId == responsible && d.Date == today, cancellationToken);
         var state = new ResponsibleState(
             user is not null,
-            role is Domain.Access.ChannelRole.SalesRep or Domain.Access.ChannelRole.Manager,
+            role is { } held && Domain.Access.ChannelAccessRules.AnswersClients(held),
             user?.AwaySinceUtc is { } away ? new DateTimeOffset(DateTime.SpecifyKind(away, DateTimeKind.Utc)) : null,
             dayOff ? [today] : []);
         return ReturningClients.Absence(state, presence.GracePeriod, today, at) is { } reason ? (reason, user?.Name ?? responsible) : null;
@@ -61,8 +61,10 @@ internal static class ReturningClientHandover
         var reason = to is null
             ? AssignmentReason.ReturningClientToManagers(gone.Name)
             : AssignmentReason.ReturningClientMoved(channelRules.Routing.NameOf(to), gone.Name);
-        rows.UpdateResponsible(contact.Id, conversation.NewClientDealId, previous, to);
-        contact.ResponsibleUserId = to;
+        // The hot path's statements: the deal follows only while it is with the user who is gone, as Handover.DealAfter says.
+        var handover = new Handover(previous, to, HandoverKind.Returning);
+        rows.UpdateResponsible(contact.Id, conversation.NewClientDealId, handover.From, handover.To);
+        contact.ResponsibleUserId = handover.To;
         rows.InsertAssignment(new Assignment
         {
             ConversationId = conversation.Id,

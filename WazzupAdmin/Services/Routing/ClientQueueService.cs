@@ -125,13 +125,8 @@ public sealed class ClientQueueService(
         AssignmentReason reason;
         if (plan.AssignedTo is { } assignedTo)
         {
-            var contact = await db.Contacts.FirstAsync(c => c.Id == conversation.ContactId, cancellationToken);
-            contact.ResponsibleUserId = assignedTo;
-            if (conversation.NewClientDealId is not null
-                && await db.Deals.FirstOrDefaultAsync(d => d.Id == conversation.NewClientDealId, cancellationToken) is { ResponsibleUserId: null } deal)
-            {
-                deal.ResponsibleUserId = assignedTo;
-            }
+            // A queued client is nobody's: the handover is from nobody.
+            await ClientHandover.ApplyAsync(db, conversation, new Handover(null, assignedTo, HandoverKind.FromQueue), cancellationToken);
 
             reason = AssignmentReason.FromQueueAssigned(routing.NameOf(assignedTo), handOut.WaitedMinutes(now));
         }

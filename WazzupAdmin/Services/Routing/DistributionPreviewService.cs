@@ -68,9 +68,10 @@ public sealed class DistributionPreviewService(
         }
 
         // The same question the incoming message service asks the distribution, on the same state.
+        var rules = await NewClientRules.LoadAsync(db, channel, presence, cancellationToken);
         var inputs = await InputsAsync(db, channel, cancellationToken);
-        var routing = await ChannelRoutingState.LoadAsync(db, channel, presence, [inputs.LastAssigned], cancellationToken);
-        var plan = routing.Plan(inputs.LastAssigned, inputs.Now);
+        var routing = rules.Routing;
+        var plan = routing.Plan(rules.Turn.LastAssignedUserId, inputs.Now);
         SalesRepOption Option(string id) => new(id, routing.NameOf(id));
 
         return new DistributionPreview(
@@ -81,7 +82,7 @@ public sealed class DistributionPreviewService(
         {
             Skipped = routing.SkippedIn(plan),
             NobodyAvailable = plan.Outcome == RoutingOutcome.Queued,
-            Upcoming = Upcoming(routing, inputs),
+            Upcoming = Upcoming(rules, inputs),
             Queued = inputs.Queued,
         };
     }
@@ -110,10 +111,9 @@ public sealed class DistributionPreviewService(
         }
 
         var inputs = await InputsAsync(db, channel, cancellationToken);
-        var asSaved = await ChannelRoutingState.LoadAsync(db, channel, presence, [inputs.LastAssigned], cancellationToken);
+        var asSaved = await NewClientRules.LoadAsync(db, channel, presence, cancellationToken);
         var repsAsEdited = draft.Access is null ? null : await ChannelRoutingState.RowsAsEditedAsync(db, channel.Id, draft.Access, cancellationToken);
-        var withChanges = await ChannelRoutingState.LoadAsync(
-            db, channel, presence, [inputs.LastAssigned], cancellationToken, draft.Apply(asSaved.Settings), repsAsEdited);
+        var withChanges = await NewClientRules.LoadAsync(db, channel, presence, cancellationToken, draft.Apply(asSaved.Routing.Settings), repsAsEdited);
         return new RoutingDryRun(Upcoming(asSaved, inputs), Upcoming(withChanges, inputs));
     }
 
@@ -148,23 +148,18 @@ public sealed class DistributionPreviewService(
             total);
     }
 
-    /// <summary>What every preview of the channel starts from: whose turn was last, the queue, and one moment.</summary>
-    private sealed record PreviewInputs(string? LastAssigned, int Queued, DateTimeOffset Now);
+    /// <summary>What every preview of the channel starts from besides the writer's inputs: the queue's length and one moment.</summary>
+    private sealed record PreviewInputs(int Queued, DateTimeOffset Now);
 
-    private async Task<PreviewInputs> InputsAsync(AppDbContext db, Channel channel, CancellationToken cancellationToken)
-    {
-        var lastAssigned = await db.ChannelTurns.AsNoTracking().Where(t => t.ChannelId == channel.Id)
-            .Select(t => t.LastAssignedUserId).FirstOrDefaultAsync(cancellationToken);
-        var queued = await db.Conversations.CountAsync(c => c.QueuedAtUtc != null && c.ChannelId == channel.Id, cancellationToken);
-        return new PreviewInputs(lastAssigned, queued, clock.GetUtcNow());
-    }
+    private async Task<PreviewInputs> InputsAsync(AppDbContext db, Channel channel, CancellationToken cancellationToken) =>
+        new(await db.Conversations.CountAsync(c => c.QueuedAtUtc != null && c.ChannelId == channel.Id, cancellationToken), clock.GetUtcNow());
 
     // While clients wait in the queue, new clients wait behind them whatever the reps could take.
-    private static IReadOnlyList<UpcomingClient> Upcoming(ChannelRoutingState routing, PreviewInputs inputs) =>
+    private static IReadOnlyList<UpcomingClient> Upcoming(NewClientRules rules, PreviewInputs inputs) =>
     [
-        .. RoutingPlanner.Preview(routing.Settings, routing.Reps, inputs.LastAssigned, inputs.Now, PreviewCount)
+        .. RoutingPlanner.Preview(rules.Routing.Settings, rules.Routing.Reps, rules.Turn.LastAssignedUserId, inputs.Now, PreviewCount)
             .Select(p => new UpcomingClient(
-                p.AssignedTo is null ? null : routing.NameOf(p.AssignedTo), [.. p.OfferedTo.Select(routing.NameOf)],
+                p.AssignedTo is null ? null : rules.Routing.NameOf(p.AssignedTo), [.. p.OfferedTo.Select(rules.Routing.NameOf)],
                 Queued: inputs.Queued > 0 || p.Outcome == RoutingOutcome.Queued)),
     ];
 }

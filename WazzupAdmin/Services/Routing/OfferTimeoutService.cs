@@ -118,13 +118,7 @@ public sealed class OfferTimeoutService(
 
         if (inTurn)
         {
-            contact.ResponsibleUserId = newResponsible;
-            if (conversation.NewClientDealId is not null
-                && await db.Deals.FirstOrDefaultAsync(d => d.Id == conversation.NewClientDealId, cancellationToken) is { } deal
-                && deal.ResponsibleUserId == current)
-            {
-                deal.ResponsibleUserId = newResponsible;
-            }
+            await ClientHandover.ApplyAsync(db, conversation, new Handover(current, newResponsible, HandoverKind.TimedOut), cancellationToken, contact);
         }
 
         db.Assignments.Add(new Assignment
