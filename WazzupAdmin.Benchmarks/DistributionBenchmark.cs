@@ -57,7 +57,7 @@ public static class DistributionBenchmark
                     ? rate >= 2000 && samples.P99 <= 25 && rate >= limit / 2 ? "met" : "missed"
                     : "";
                 goalMissed |= goal == "missed";
-                if (algorithm == DistributionAlgorithm.RoundRobin && producers == ProducerCounts[^1])
+                if (algorithm == DistributionAlgorithm.InTurn && producers == ProducerCounts[^1])
                 {
                     inTurnAt32 = (rate, limit, samples);
                 }
@@ -125,7 +125,7 @@ public static class DistributionBenchmark
         var channels = new[]
         {
             (Name: "First responder", Algorithm: DistributionAlgorithm.FirstResponder, Channel: DemoWorkspace.Channels[0]),
-            (Name: "In turn", Algorithm: DistributionAlgorithm.RoundRobin, Channel: DemoWorkspace.Channels[1]),
+            (Name: "In turn", Algorithm: DistributionAlgorithm.InTurn, Channel: DemoWorkspace.Channels[1]),
         };
         foreach (var (_, algorithm, channel) in channels)
         {
@@ -155,7 +155,7 @@ public static class DistributionBenchmark
         await SendAsync(host, channel.Id, channel.Transport, 1, options.Quick ? 20 : 200, () => Interlocked.Increment(ref next));
         var (elapsed, samples) = await SendAsync(host, channel.Id, channel.Transport, ProducerCounts[^1], options.Clients, () => Interlocked.Increment(ref next));
         var rate = options.Clients / elapsed.TotalSeconds;
-        log.WriteLine($"  RoundRobin x{ProducerCounts[^1]} on tmpfs: {rate:0}/s p50 {samples.P50:0.00} ms p99 {samples.P99:0.00} ms");
+        log.WriteLine($"  In turn x{ProducerCounts[^1]} on tmpfs: {rate:0}/s p50 {samples.P50:0.00} ms p99 {samples.P99:0.00} ms");
         return (rate, samples);
     }
 

@@ -163,7 +163,7 @@ public static class PostgresBenchmark
         var reps = channel.Access.Where(a => a.Role == ChannelRole.SalesRep && a.ReceivesNewClients).Select(a => a.UserId).Order(StringComparer.Ordinal).ToList();
         var assignments = await db.Assignments.AsNoTracking().Where(a => a.ChannelId == channel.Id && a.ConversationId > after)
             .OrderBy(a => a.ConversationId).ThenBy(a => a.Id).Select(a => new { a.ConversationId, a.UserId }).ToListAsync();
-        if (algorithm == DistributionAlgorithm.RoundRobin)
+        if (algorithm == DistributionAlgorithm.InTurn)
         {
             var assigned = assignments.Select(a => a.UserId).ToList();
             if (assigned.Count != count || assigned.Any(u => u is null || !reps.Contains(u)))
@@ -171,7 +171,7 @@ public static class PostgresBenchmark
                 return (false, $"{assigned.Count} assignments for {count} clients, to {string.Join(", ", assigned.Distinct())}");
             }
 
-            var outOfTurn = Enumerable.Range(1, count - 1).Count(k => assigned[k] != RoundRobin.Next(reps, assigned[k - 1]));
+            var outOfTurn = Enumerable.Range(1, count - 1).Count(k => assigned[k] != Rotation.Next(reps, assigned[k - 1]));
             var shares = reps.Select(r => assigned.Count(u => u == r)).ToList();
             var found = $"shares {string.Join("/", shares)}, {outOfTurn} out of turn";
             return (outOfTurn == 0 && shares.Max() - shares.Min() <= 1, found);

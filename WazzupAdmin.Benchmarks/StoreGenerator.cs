@@ -93,7 +93,7 @@ public static class StoreGenerator
         var channel = new Channel();
         yield return ("Channels", ["Id", "Transport", "PlainId", "Name", "State", "CreatedAtUtc", "Version", "FunnelId", "StageId", "Algorithm",
             "OnlyOnlineRepsReceiveNewClients", "OfferMaxMoves", "OfferWidenTo", "QueuePerRepPerMinute", "WeeklyHours", "OutsideHours", "ReturningClients"],
-            Enumerable.Range(0, size.Channels).Select(c => new object?[] { ChannelId(c), "WhatsApp", $"+3461{c:D7}", $"Channel {c}", "Active", Start, 0L, "f-bench", "s-new", "RoundRobin",
+            Enumerable.Range(0, size.Channels).Select(c => new object?[] { ChannelId(c), "WhatsApp", $"+3461{c:D7}", $"Channel {c}", "Active", Start, 0L, "f-bench", "s-new", "InTurn",
                 channel.OnlyOnlineRepsReceiveNewClients, channel.OfferMaxMoves, (int)channel.OfferWidenTo, channel.QueuePerRepPerMinute, channel.WeeklyHours,
                 channel.OutsideHours.ToString(), channel.ReturningClients.ToString() }));
         yield return ("CrmUsers", ["Id", "Name", "Phone"], Enumerable.Range(0, size.Users).Select(u => new object?[] { UserId(u), $"User {u:D5}", null }));

@@ -32,7 +32,7 @@ public sealed class SettingsPersistenceTests : IAsyncLifetime
             Assert.Equal(SaveStatus.Saved, savedAccess.Status);
 
             var newClients = scope.ServiceProvider.GetRequiredService<NewClientSettingsService>();
-            var savedNewClients = await newClients.SaveAsync(SalesWhatsApp, savedAccess.Version, "f-partners", "p-meeting", DistributionAlgorithm.RoundRobin);
+            var savedNewClients = await newClients.SaveAsync(SalesWhatsApp, savedAccess.Version, "f-partners", "p-meeting", DistributionAlgorithm.InTurn);
             Assert.Equal(SaveStatus.Saved, savedNewClients.Status);
         }
 
@@ -49,7 +49,7 @@ public sealed class SettingsPersistenceTests : IAsyncLifetime
             var settings = (await scope.ServiceProvider.GetRequiredService<NewClientSettingsService>().LoadAsync(SalesWhatsApp))!;
             Assert.Equal("f-partners", settings.FunnelId);
             Assert.Equal("p-meeting", settings.StageId);
-            Assert.Equal(DistributionAlgorithm.RoundRobin, settings.Algorithm);
+            Assert.Equal(DistributionAlgorithm.InTurn, settings.Algorithm);
             Assert.Contains(settings.EligibleReps, r => r.UserId == "u-greta");
 
             var audit = await scope.ServiceProvider.GetRequiredService<AuditLogService>().QueryAsync(SalesWhatsApp, null, 0, 50);

@@ -89,7 +89,7 @@ public sealed class DryRunTests : IAsyncLifetime
     [Fact]
     public async Task A_limit_of_one_unanswered_client_fills_each_rep_once_and_queues_the_rest()
     {
-        var run = await DryRunAsync(SalesTelegram, new RoutingDraft(DistributionAlgorithm.RoundRobin, Stored() with { MaxUnansweredPerRep = 1 }, WorkingHoursChoices.AlwaysOpen));
+        var run = await DryRunAsync(SalesTelegram, new RoutingDraft(DistributionAlgorithm.InTurn, Stored() with { MaxUnansweredPerRep = 1 }, WorkingHoursChoices.AlwaysOpen));
 
         Assert.Equal(["Boris Ivanov", "Carmen López", "Dmitri Sokolov"], run.WithChanges.Take(3).Select(c => c.AssignedTo));
         Assert.All(run.WithChanges.Skip(3), c => Assert.True(c.Queued));
@@ -98,7 +98,7 @@ public sealed class DryRunTests : IAsyncLifetime
     [Fact]
     public async Task A_draft_that_could_not_be_saved_is_answered_with_the_error_of_its_save()
     {
-        var capacity = await DryRunAsync(SalesTelegram, new RoutingDraft(DistributionAlgorithm.RoundRobin, Stored() with { MaxUnansweredPerRep = 0 }, WorkingHoursChoices.AlwaysOpen));
+        var capacity = await DryRunAsync(SalesTelegram, new RoutingDraft(DistributionAlgorithm.InTurn, Stored() with { MaxUnansweredPerRep = 0 }, WorkingHoursChoices.AlwaysOpen));
         var access = await AccessAsync(SalesTelegram);
         var weight = await DryRunAsync(SalesTelegram, new RoutingDraft(Access: [.. access.Select(u => u.UserId == "u-dmitri" ? u with { Weight = 11 } : u)]));
 

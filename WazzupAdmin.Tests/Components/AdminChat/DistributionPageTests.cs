@@ -6,7 +6,7 @@ using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Services.Chat;
-using WazzupAdmin.Components.Pages.Settings.Distribution;
+using WazzupAdmin.Components.Pages.Settings.Channels.Distribution;
 
 namespace WazzupAdmin.Tests.Components.AdminChat;
 

@@ -1,6 +1,6 @@
 using Bunit;
 using WazzupAdmin.Components.Pages.Settings.Channels;
-using WazzupAdmin.Components.Pages.Settings.NewClients;
+using WazzupAdmin.Components.Pages.Settings.Channels.NewClients;
 using WazzupAdmin.Services.Crm;
 
 namespace WazzupAdmin.Tests.Components.Channels;

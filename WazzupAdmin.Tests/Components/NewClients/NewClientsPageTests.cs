@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
-using WazzupAdmin.Components.Pages.Settings.NewClients;
+using WazzupAdmin.Components.Pages.Settings.Channels.NewClients;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Domain.Access;
@@ -42,7 +42,7 @@ public sealed class NewClientsPageTests : AdminPageTest
         var stored = await LoadStoredAsync(SalesWhatsApp);
         Assert.Equal("f-partners", stored.FunnelId);
         Assert.Equal("p-meeting", stored.StageId);
-        Assert.Equal(DistributionAlgorithm.RoundRobin, stored.Algorithm);
+        Assert.Equal(DistributionAlgorithm.InTurn, stored.Algorithm);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class NewClientsPageTests : AdminPageTest
         var page = RenderPage(SalesWhatsApp);
         var loaded = await LoadStoredAsync(SalesWhatsApp);
         await Services.GetRequiredService<NewClientSettingsService>()
-            .SaveAsync(SalesWhatsApp, loaded.Channel.Version, "f-sales", "s-won", DistributionAlgorithm.RoundRobin);
+            .SaveAsync(SalesWhatsApp, loaded.Channel.Version, "f-sales", "s-won", DistributionAlgorithm.InTurn);
         SaveButton(page).Click();
         page.WaitForAssertion(() => Assert.Contains("changed by someone else", page.Markup, StringComparison.Ordinal), Patience);
 

@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Components.Pages.Settings.Channels;
-using WazzupAdmin.Components.Pages.Settings.NewClients;
+using WazzupAdmin.Components.Pages.Settings.Channels.NewClients;
 using WazzupAdmin.Data;
 using WazzupAdmin.Domain.Distribution;
 
@@ -31,7 +31,7 @@ public sealed class DryRunPanelTests : AdminPageTest
             Assert.Contains("changed", li.QuerySelector(".upcoming-changed-mark")?.TextContent, StringComparison.Ordinal);
         });
         Assert.Contains("10 of the next 10 new clients would go elsewhere", page.Find("[data-testid='dry-run-status']").TextContent, StringComparison.Ordinal);
-        Assert.Equal(DistributionAlgorithm.RoundRobin, (await StoredChannelAsync(SalesTelegram)).Algorithm);
+        Assert.Equal(DistributionAlgorithm.InTurn, (await StoredChannelAsync(SalesTelegram)).Algorithm);
 
         InputLabelled(page.Nodes, "Most unanswered clients per sales rep").Change("2");
         page.WaitForAssertion(() => Assert.Contains("The settings changed since this preview", page.Markup, StringComparison.Ordinal), Patience);

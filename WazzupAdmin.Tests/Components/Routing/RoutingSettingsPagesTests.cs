@@ -3,7 +3,7 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WazzupAdmin.Components.Pages.Settings.Channels;
-using WazzupAdmin.Components.Pages.Settings.NewClients;
+using WazzupAdmin.Components.Pages.Settings.Channels.NewClients;
 using WazzupAdmin.Data;
 using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Services.Routing;
@@ -40,7 +40,7 @@ public sealed class RoutingSettingsPagesTests : AdminPageTest
         var page = RenderNewClients(SalesTelegram);
         var loaded = await Service<NewClientSettingsService>().LoadAsync(SalesTelegram);
         Assert.True((await Service<NewClientSettingsService>()
-            .SaveAsync(SalesTelegram, loaded!.Channel.Version, loaded.FunnelId, loaded.StageId, DistributionAlgorithm.RoundRobin)).Succeeded);
+            .SaveAsync(SalesTelegram, loaded!.Channel.Version, loaded.FunnelId, loaded.StageId, DistributionAlgorithm.InTurn)).Succeeded);
 
         SwitchLabelled(page.Nodes, OnlyOnline).Change(true);
         Button(page.Nodes, "Save").Click();
@@ -53,7 +53,7 @@ public sealed class RoutingSettingsPagesTests : AdminPageTest
     public async Task A_capacity_out_of_range_is_refused_with_its_reason()
     {
         var outcome = await Service<NewClientSettingsService>().SaveAsync(
-            SalesTelegram, 0, "f-sales", "s-new", DistributionAlgorithm.RoundRobin, new RoutingChoices(false, 0));
+            SalesTelegram, 0, "f-sales", "s-new", DistributionAlgorithm.InTurn, new RoutingChoices(false, 0));
 
         Assert.Equal(SaveStatus.Invalid, outcome.Status);
         Assert.Equal(RoutingChoices.CapacityRange, outcome.ErrorFor(RoutingChoices.CapacityField));
@@ -72,7 +72,7 @@ public sealed class RoutingSettingsPagesTests : AdminPageTest
         AssertSavedMessage();
         Assert.Equal(5, (await StoredChannelAsync(SalesTelegram)).QueuePerRepPerMinute);
         var outcome = await Service<NewClientSettingsService>().SaveAsync(
-            SalesTelegram, (await StoredChannelAsync(SalesTelegram)).Version, "f-sales", "s-new", DistributionAlgorithm.RoundRobin, new RoutingChoices(false, null, 0));
+            SalesTelegram, (await StoredChannelAsync(SalesTelegram)).Version, "f-sales", "s-new", DistributionAlgorithm.InTurn, new RoutingChoices(false, null, 0));
         Assert.Equal(RoutingChoices.PaceRange, outcome.ErrorFor(RoutingChoices.PaceField));
         Assert.Equal(5, (await StoredChannelAsync(SalesTelegram)).QueuePerRepPerMinute);
     }

@@ -2,7 +2,7 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using WazzupAdmin.Components.Pages.Settings.Routing;
+using WazzupAdmin.Components.Pages.Settings.Channels.Routing;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Services.Chat;

@@ -3,7 +3,7 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WazzupAdmin.Components.Pages.Settings.Channels;
-using WazzupAdmin.Components.Pages.Settings.Routing;
+using WazzupAdmin.Components.Pages.Settings.Channels.Routing;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
 

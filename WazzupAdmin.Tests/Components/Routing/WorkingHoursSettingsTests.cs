@@ -1,7 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
-using WazzupAdmin.Components.Pages.Settings.NewClients;
+using WazzupAdmin.Components.Pages.Settings.Channels.NewClients;
 using WazzupAdmin.Data;
 using WazzupAdmin.Domain.Distribution.Routing;
 using WazzupAdmin.Services.Settings;

@@ -7,7 +7,7 @@ public sealed class NewClientDistributionTests
     [Fact]
     public void In_turn_assigns_the_rep_whose_turn_it_is_and_offers_to_nobody_else()
     {
-        var decision = NewClientDistribution.Decide(DistributionAlgorithm.RoundRobin, ["u-dmitri", "u-boris", "u-carmen"], "u-boris");
+        var decision = NewClientDistribution.Decide(DistributionAlgorithm.InTurn, ["u-dmitri", "u-boris", "u-carmen"], "u-boris");
 
         Assert.Equal("u-carmen", decision.AssignedTo);
         Assert.Empty(decision.OfferedTo);
@@ -25,7 +25,7 @@ public sealed class NewClientDistributionTests
     }
 
     [Theory]
-    [InlineData(DistributionAlgorithm.RoundRobin)]
+    [InlineData(DistributionAlgorithm.InTurn)]
     [InlineData(DistributionAlgorithm.FirstResponder)]
     public void With_nobody_eligible_the_client_stays_unassigned(DistributionAlgorithm algorithm)
     {
@@ -41,7 +41,7 @@ public sealed class NewClientDistributionTests
     [Fact]
     public void The_reason_for_an_in_turn_assignment_names_the_algorithm_the_turn_and_who_was_eligible()
     {
-        var decision = NewClientDistribution.Decide(DistributionAlgorithm.RoundRobin, ["u-dmitri", "u-boris", "u-carmen"], "u-boris");
+        var decision = NewClientDistribution.Decide(DistributionAlgorithm.InTurn, ["u-dmitri", "u-boris", "u-carmen"], "u-boris");
 
         Assert.Equal(AssignmentReasonKind.InTurn, decision.Reason.Kind);
         Assert.Equal("u-boris", decision.Reason.Actor);
@@ -52,7 +52,7 @@ public sealed class NewClientDistributionTests
     [Fact]
     public void The_reason_for_the_first_in_turn_assignment_says_it_was_the_first_turn()
     {
-        var decision = NewClientDistribution.Decide(DistributionAlgorithm.RoundRobin, ["u-carmen", "u-boris"], lastAssigned: null);
+        var decision = NewClientDistribution.Decide(DistributionAlgorithm.InTurn, ["u-carmen", "u-boris"], lastAssigned: null);
 
         Assert.Equal("u-boris", decision.AssignedTo);
         Assert.Null(decision.Reason.Actor);
@@ -65,7 +65,7 @@ public sealed class NewClientDistributionTests
     {
         var names = new Dictionary<string, string> { ["u-boris"] = "Boris Ivanov", ["u-carmen"] = "Carmen López", ["u-farid"] = "Farid Khan" };
 
-        var decision = NewClientDistribution.Decide(DistributionAlgorithm.RoundRobin, ["u-carmen", "u-boris"], "u-farid", id => names[id]);
+        var decision = NewClientDistribution.Decide(DistributionAlgorithm.InTurn, ["u-carmen", "u-boris"], "u-farid", id => names[id]);
 
         Assert.Equal("Farid Khan", decision.Reason.Actor);
         Assert.Equal(["Boris Ivanov", "Carmen López"], decision.Reason.Names);

@@ -7,7 +7,7 @@ namespace WazzupAdmin.Tests.Domain.Routing;
 public sealed class OfferTimeoutTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
-    private static readonly RoutingSettings InTurn = new(DistributionAlgorithm.RoundRobin);
+    private static readonly RoutingSettings InTurn = new(DistributionAlgorithm.InTurn);
     private static readonly OfferTimeoutSettings FiveMinutes = new(5, MaxMoves: 2);
     private static readonly RepSnapshot[] Reps = [new("u-boris"), new("u-carmen"), new("u-dmitri")];
 

@@ -7,7 +7,7 @@ namespace WazzupAdmin.Tests.Domain.Routing;
 public sealed class QueueDrainTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
-    private static readonly RoutingSettings InTurn = new(DistributionAlgorithm.RoundRobin) { OnlyOnline = true };
+    private static readonly RoutingSettings InTurn = new(DistributionAlgorithm.InTurn) { OnlyOnline = true };
     private static readonly RoutingSettings FirstResponder = new(DistributionAlgorithm.FirstResponder) { OnlyOnline = true };
     private static readonly Dictionary<string, int> NobodyHanded = [];
 

@@ -9,7 +9,7 @@ public sealed class RoutingPlannerTests
     // A Wednesday, 10:00 in Madrid (UTC+1 in December).
     private static readonly DateTimeOffset WednesdayMorning = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private static readonly RoutingSettings InTurn = new(DistributionAlgorithm.RoundRobin);
+    private static readonly RoutingSettings InTurn = new(DistributionAlgorithm.InTurn);
     private static readonly RoutingSettings FirstResponder = new(DistributionAlgorithm.FirstResponder);
 
     private static RepSnapshot Rep(string id) => new(id);

@@ -13,8 +13,8 @@ public static class AlgorithmTexts
         "Eligible sales reps receive new clients one after another, evenly; only the rep whose turn it is sees the new client.";
 
     public static string Name(DistributionAlgorithm algorithm) =>
-        algorithm == DistributionAlgorithm.RoundRobin ? InTurn : FirstResponder;
+        algorithm == DistributionAlgorithm.InTurn ? InTurn : FirstResponder;
 
     public static string Explanation(DistributionAlgorithm algorithm) =>
-        algorithm == DistributionAlgorithm.RoundRobin ? InTurnExplained : FirstResponderExplained;
+        algorithm == DistributionAlgorithm.InTurn ? InTurnExplained : FirstResponderExplained;
 }

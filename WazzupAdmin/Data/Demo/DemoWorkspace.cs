@@ -79,11 +79,11 @@ public static class DemoWorkspace
              ("u-dmitri", ChannelRole.SalesRep, true), ("u-elena", ChannelRole.QualityControl, false), ("u-farid", ChannelRole.SalesRep, false),
              ("u-hugo", ChannelRole.SalesRep, true)]),
         new(Guid.Parse("9a1d6c0e-0000-4000-8000-000000000002"), Transport.Telegram, "wazzup_sales", "Sales Telegram", "f-sales", "s-qualified",
-            DistributionAlgorithm.RoundRobin,
+            DistributionAlgorithm.InTurn,
             [("u-anna", ChannelRole.Manager, false), ("u-boris", ChannelRole.SalesRep, true), ("u-carmen", ChannelRole.SalesRep, true),
              ("u-dmitri", ChannelRole.SalesRep, true), ("u-elena", ChannelRole.QualityControl, false)]),
         new(Guid.Parse("9a1d6c0e-0000-4000-8000-000000000003"), Transport.Instagram, "wazzup.store", "Store Instagram", "f-partners", "p-inbound",
-            DistributionAlgorithm.RoundRobin,
+            DistributionAlgorithm.InTurn,
             [("u-greta", ChannelRole.Manager, false), ("u-boris", ChannelRole.SalesRep, true), ("u-hugo", ChannelRole.SalesRep, true),
              ("u-carmen", ChannelRole.SalesRep, true), ("u-elena", ChannelRole.QualityControl, false)]),
     ];

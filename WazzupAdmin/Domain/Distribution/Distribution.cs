@@ -25,9 +25,9 @@ public static class NewClientDistribution
 
         var ordered = eligibleReps.Order(StringComparer.Ordinal).ToList();
         IReadOnlyList<string> eligible = [.. ordered.Select(nameOf)];
-        if (algorithm == DistributionAlgorithm.RoundRobin)
+        if (algorithm == DistributionAlgorithm.InTurn)
         {
-            var next = RoundRobin.Next(eligibleReps, lastAssigned)!;
+            var next = Rotation.Next(eligibleReps, lastAssigned)!;
             return new DistributionDecision(next, [], AssignmentReason.InTurn(lastAssigned is null ? null : nameOf(lastAssigned), eligible));
         }
 

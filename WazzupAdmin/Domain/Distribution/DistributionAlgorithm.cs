@@ -7,5 +7,5 @@ public enum DistributionAlgorithm
     FirstResponder = 0,
 
     /// <summary>Eligible reps receive new clients one after another, in a stable order.</summary>
-    RoundRobin = 1,
+    InTurn = 1,
 }

@@ -87,5 +87,5 @@ public static class AuditText
     public static string Limit(int? limit, string none = NoLimit) => limit?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? none;
 
     public static string Algorithm(Domain.Distribution.DistributionAlgorithm algorithm) =>
-        algorithm == Domain.Distribution.DistributionAlgorithm.RoundRobin ? InTurn : FirstResponder;
+        algorithm == Domain.Distribution.DistributionAlgorithm.InTurn ? InTurn : FirstResponder;
 }

@@ -88,7 +88,7 @@ public sealed class OfferTimeoutService(
             .Select(a => a.UserId!).Distinct().ToListAsync(cancellationToken);
         var current = contact.ResponsibleUserId;
         var routing = await ChannelRoutingState.LoadAsync(db, channel, presence, [current], cancellationToken);
-        var settings = routing.Settings with { Algorithm = inTurn ? DistributionAlgorithm.RoundRobin : DistributionAlgorithm.FirstResponder };
+        var settings = routing.Settings with { Algorithm = inTurn ? DistributionAlgorithm.InTurn : DistributionAlgorithm.FirstResponder };
         var decision = OfferTimeouts.Decide(settings, timeout, routing.Reps, current, heldBefore, conversation.OfferMoves, now);
 
         AssignmentReason reason;

@@ -5,7 +5,7 @@ namespace WazzupAdmin.Domain.Distribution.Routing;
 /// with "receives new clients" on is either eligible or skipped for one reason, and the channel's algorithm chooses
 /// among the eligible. Pure: the clock's reading and the reps' state come in, the plan (with every verdict) goes out.
 /// <para>
-/// In turn without weights is the plain rotation of <see cref="RoundRobin"/>. With weights it is smooth weighted
+/// In turn without weights is the plain rotation of <see cref="Rotation"/>. With weights it is smooth weighted
 /// round robin: every eligible rep's credit grows by their weight, the one with the most credit gets the client and
 /// pays the sum of the weights. A rep's received share then never strays a whole client from their weighted share, and
 /// equal credits fall to the rotation's order, so equal weights behave exactly as the plain rotation.
@@ -49,7 +49,7 @@ public static class RoutingPlanner
 
         if (available.All(r => r.Weight == 1))
         {
-            var next = RoundRobin.Next(available.Select(r => r.UserId), lastAssigned)!;
+            var next = Rotation.Next(available.Select(r => r.UserId), lastAssigned)!;
             return new RoutingPlan(RoutingOutcome.Assigned, next, [], verdicts, Empty, closed);
         }
 
@@ -65,7 +65,7 @@ public static class RoutingPlanner
         RoutingSettings settings, IReadOnlyCollection<RepSnapshot> reps, string from, IReadOnlyCollection<string> timedOut, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var plain = settings with { Algorithm = DistributionAlgorithm.RoundRobin };
+        var plain = settings with { Algorithm = DistributionAlgorithm.InTurn };
         var plan = Plan(plain, [.. reps.Select(r => r with { Weight = 1 })], from, now, timedOut);
         return plan;
     }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Localization;
 using WazzupAdmin.Resources;
 
-namespace WazzupAdmin.Components.Pages.Settings.Routing;
+namespace WazzupAdmin.Components.Pages.Settings.Channels.Routing;
 
 /// <summary>A reply time as the table shows it: seconds, minutes and seconds, or hours and minutes.</summary>
 public static class DurationText

@@ -2,7 +2,7 @@ using System.Globalization;
 using WazzupAdmin.Domain.Distribution.Routing;
 using WazzupAdmin.Services.Settings;
 
-namespace WazzupAdmin.Components.Pages.Settings.NewClients;
+namespace WazzupAdmin.Components.Pages.Settings.Channels.NewClients;
 
 /// <summary>The working hours as the new-clients page edits them: a row per weekday, times as the time inputs give them.</summary>
 public sealed class WorkingHoursDraft

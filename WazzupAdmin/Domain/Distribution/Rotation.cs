@@ -5,7 +5,7 @@ namespace WazzupAdmin.Domain.Distribution;
 /// Only the last rep who received a client is remembered, so a rep who stops being eligible is skipped from the
 /// next client on and one who becomes eligible joins the rotation at their place in the order.
 /// </summary>
-public static class RoundRobin
+public static class Rotation
 {
     /// <returns>The rep whose turn it is, or null when nobody is eligible.</returns>
     public static string? Next(IEnumerable<string> eligibleReps, string? lastAssigned)

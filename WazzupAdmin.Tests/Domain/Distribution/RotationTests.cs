@@ -2,7 +2,7 @@ using WazzupAdmin.Domain.Distribution;
 
 namespace WazzupAdmin.Tests.Domain.Distribution;
 
-public sealed class RoundRobinTests
+public sealed class RotationTests
 {
     [Theory]
     [InlineData(3)]
@@ -18,7 +18,7 @@ public sealed class RoundRobinTests
 
         for (var client = 0; client < 1000; client++)
         {
-            var next = RoundRobin.Next(asStored, last);
+            var next = Rotation.Next(asStored, last);
 
             Assert.NotNull(next);
             var expected = last is null ? inIdOrder[0] : inIdOrder[(inIdOrder.IndexOf(last) + 1) % repCount];
@@ -34,24 +34,24 @@ public sealed class RoundRobinTests
     [Fact]
     public void The_first_client_goes_to_the_first_rep_in_id_order()
     {
-        Assert.Equal("u-boris", RoundRobin.Next(["u-dmitri", "u-boris", "u-carmen"], lastAssigned: null));
+        Assert.Equal("u-boris", Rotation.Next(["u-dmitri", "u-boris", "u-carmen"], lastAssigned: null));
     }
 
     [Fact]
     public void After_the_last_rep_in_the_order_the_turn_wraps_round_to_the_first()
     {
-        Assert.Equal("u-boris", RoundRobin.Next(["u-boris", "u-carmen", "u-dmitri"], "u-dmitri"));
+        Assert.Equal("u-boris", Rotation.Next(["u-boris", "u-carmen", "u-dmitri"], "u-dmitri"));
     }
 
     [Fact]
     public void A_rep_who_stops_being_eligible_is_skipped_from_the_next_client_on()
     {
         string[] everyone = ["u-boris", "u-carmen", "u-dmitri"];
-        Assert.Equal("u-carmen", RoundRobin.Next(everyone, "u-boris"));
+        Assert.Equal("u-carmen", Rotation.Next(everyone, "u-boris"));
 
         string[] withoutCarmen = ["u-boris", "u-dmitri"];
-        var next = RoundRobin.Next(withoutCarmen, "u-boris");
-        var afterThat = RoundRobin.Next(withoutCarmen, next);
+        var next = Rotation.Next(withoutCarmen, "u-boris");
+        var afterThat = Rotation.Next(withoutCarmen, next);
 
         Assert.Equal("u-dmitri", next);
         Assert.Equal("u-boris", afterThat);
@@ -63,29 +63,29 @@ public sealed class RoundRobinTests
         string[] withCarmen = ["u-boris", "u-carmen", "u-dmitri"];
 
         // Boris just had a client: Carmen's place comes next.
-        Assert.Equal("u-carmen", RoundRobin.Next(withCarmen, "u-boris"));
+        Assert.Equal("u-carmen", Rotation.Next(withCarmen, "u-boris"));
         // Dmitri just had a client: Carmen's place has passed this round, so she waits for the next one.
-        Assert.Equal("u-boris", RoundRobin.Next(withCarmen, "u-dmitri"));
+        Assert.Equal("u-boris", Rotation.Next(withCarmen, "u-dmitri"));
     }
 
     [Fact]
     public void When_the_last_assigned_rep_is_no_longer_eligible_the_rotation_continues_after_their_place()
     {
-        Assert.Equal("u-dmitri", RoundRobin.Next(["u-boris", "u-dmitri", "u-hugo"], "u-carmen"));
-        Assert.Equal("u-boris", RoundRobin.Next(["u-boris", "u-dmitri"], "u-hugo"));
+        Assert.Equal("u-dmitri", Rotation.Next(["u-boris", "u-dmitri", "u-hugo"], "u-carmen"));
+        Assert.Equal("u-boris", Rotation.Next(["u-boris", "u-dmitri"], "u-hugo"));
     }
 
     [Fact]
     public void A_rep_listed_twice_still_takes_one_turn_per_round()
     {
-        Assert.Equal("u-carmen", RoundRobin.Next(["u-boris", "u-boris", "u-carmen"], "u-boris"));
-        Assert.Equal("u-boris", RoundRobin.Next(["u-boris", "u-carmen", "u-carmen"], "u-carmen"));
+        Assert.Equal("u-carmen", Rotation.Next(["u-boris", "u-boris", "u-carmen"], "u-boris"));
+        Assert.Equal("u-boris", Rotation.Next(["u-boris", "u-carmen", "u-carmen"], "u-carmen"));
     }
 
     [Fact]
     public void With_nobody_eligible_there_is_no_turn()
     {
-        Assert.Null(RoundRobin.Next([], lastAssigned: null));
-        Assert.Null(RoundRobin.Next([], "u-boris"));
+        Assert.Null(Rotation.Next([], lastAssigned: null));
+        Assert.Null(Rotation.Next([], "u-boris"));
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Localization;
 using WazzupAdmin.Domain.Distribution;
 
-namespace WazzupAdmin.Components.Pages.Settings.Distribution;
+namespace WazzupAdmin.Components.Pages.Settings.Channels.Distribution;
 
 /// <summary>An assignment's reason in the reader's language: its facts fill the UI's own sentence for that kind.</summary>
 public static class ReasonText
