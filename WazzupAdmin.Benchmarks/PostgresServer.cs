@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace WazzupAdmin.Benchmarks;
@@ -23,10 +20,10 @@ public sealed class PostgresServer : IAsyncDisposable
     public const string SharedBuffers = "256MB";
 
     private readonly string adminConnectionString;
-    private readonly LocalCluster? cluster;
+    private readonly LocalPostgresCluster? cluster;
     private readonly List<string> databases = [];
 
-    private PostgresServer(string adminConnectionString, LocalCluster? cluster)
+    private PostgresServer(string adminConnectionString, LocalPostgresCluster? cluster)
     {
         this.adminConnectionString = adminConnectionString;
         this.cluster = cluster;
@@ -47,8 +44,11 @@ public sealed class PostgresServer : IAsyncDisposable
         }
         else
         {
-            var cluster = await LocalCluster.StartAsync();
-            server = new PostgresServer(cluster.ConnectionString, cluster);
+            var bin = LocalPostgresCluster.FindBinaries() ?? throw new InvalidOperationException(
+                "PostgreSQL was not found: install Debian's PostgreSQL (apt-get install postgresql), which puts initdb and pg_ctl in "
+                + $"/usr/lib/postgresql/<version>/bin, or give a server with --postgres or {BenchmarkOptions.PostgresVariable}.");
+            var cluster = await LocalPostgresCluster.StartAsync(bin, "wazzupadmin-bench", durable: true, "max_connections=300", $"shared_buffers={SharedBuffers}");
+            server = new PostgresServer(cluster.AdminConnection().ToString(), cluster);
         }
 
         try
@@ -120,118 +120,6 @@ public sealed class PostgresServer : IAsyncDisposable
             {
                 // Left to the server's owner rather than hiding the figures behind a failed clean-up.
             }
-        }
-    }
-
-    /// <summary>A cluster in a temporary folder, run as the <c>postgres</c> user when the program runs as root (the server refuses root).</summary>
-    private sealed class LocalCluster
-    {
-        private readonly string bin;
-        private readonly string folder;
-        private readonly bool asPostgres;
-
-        private LocalCluster(string bin, string folder, bool asPostgres, int port)
-        {
-            this.bin = bin;
-            this.folder = folder;
-            this.asPostgres = asPostgres;
-            ConnectionString = new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = port, Username = "postgres", Database = "postgres" }.ToString();
-        }
-
-        public string ConnectionString { get; }
-
-        private string DataFolder => Path.Combine(folder, "data");
-
-        public static async Task<LocalCluster> StartAsync()
-        {
-            var bin = (Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql") : [])
-                .Select(d => Path.Combine(d, "bin"))
-                .Where(d => File.Exists(Path.Combine(d, "initdb")) && File.Exists(Path.Combine(d, "pg_ctl")))
-                .OrderByDescending(d => int.TryParse(Path.GetFileName(Path.GetDirectoryName(d)), out var v) ? v : 0)
-                .FirstOrDefault()
-                ?? throw new InvalidOperationException(
-                    "PostgreSQL was not found: install Debian's PostgreSQL (apt-get install postgresql), which puts initdb and pg_ctl in "
-                    + $"/usr/lib/postgresql/<version>/bin, or give a server with --postgres or {BenchmarkOptions.PostgresVariable}.");
-            var root = Path.Combine(Path.GetTempPath(), "wazzupadmin-bench");
-            var folder = Path.Combine(root, "postgres-" + Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            var asPostgres = Environment.UserName == "root";
-            if (asPostgres && !OperatingSystem.IsWindows())
-            {
-                await RunAsync("chown", ["postgres:postgres", folder]);
-                File.SetUnixFileMode(root, File.GetUnixFileMode(root) | UnixFileMode.OtherExecute | UnixFileMode.OtherRead);
-            }
-
-            var cluster = new LocalCluster(bin, folder, asPostgres, FreePort());
-            try
-            {
-                await cluster.PgAsync("initdb", "-D", cluster.DataFolder, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C");
-                var port = new NpgsqlConnectionStringBuilder(cluster.ConnectionString).Port;
-                // Durability said out loud rather than left to the defaults, since it is what the figures are about.
-                var options = $"-p {port} -k {folder} -c listen_addresses=127.0.0.1 -c fsync=on -c synchronous_commit=on -c full_page_writes=on "
-                    + $"-c max_connections=300 -c shared_buffers={SharedBuffers}";
-                await cluster.PgAsync("pg_ctl", "-D", cluster.DataFolder, "-o", options, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "start");
-            }
-            catch
-            {
-                await cluster.StopAsync();
-                throw;
-            }
-
-            return cluster;
-        }
-
-        public async Task StopAsync()
-        {
-            if (File.Exists(Path.Combine(DataFolder, "postmaster.pid")))
-            {
-                try
-                {
-                    await PgAsync("pg_ctl", "-D", DataFolder, "-m", "fast", "-w", "stop");
-                }
-                catch (InvalidOperationException)
-                {
-                    // Already stopped.
-                }
-            }
-
-            try
-            {
-                Directory.Delete(folder, recursive: true);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-            }
-        }
-
-        private Task PgAsync(string tool, params string[] arguments) =>
-            asPostgres
-                ? RunAsync("runuser", ["-u", "postgres", "--", Path.Combine(bin, tool), .. arguments])
-                : RunAsync(Path.Combine(bin, tool), arguments);
-
-        private static async Task RunAsync(string file, string[] arguments)
-        {
-            var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{file} did not start.");
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-            {
-                throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await errors}");
-            }
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
         }
     }
 }
