@@ -186,10 +186,7 @@ public sealed class AssignmentService(
         }
 
         ClientHandover.Apply(contact, deal, new Handover(previousUserId, rep.UserId, HandoverKind.Assigned));
-
-        conversation.Offers.Clear();
-        ChatReplyService.EndOfferTimeout(conversation);
-        conversation.QueuedAtUtc = null;
+        OfferEnding.Apply(conversation, OfferEndCause.Assigned);
         db.Assignments.Add(new Assignment
         {
             ConversationId = conversation.Id,

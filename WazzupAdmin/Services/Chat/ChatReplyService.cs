@@ -85,7 +85,7 @@ public sealed class ChatReplyService(
         conversation.LastMessagePreview = FieldRules.Truncate(text, ChatLimits.PreviewLength);
         conversation.Unanswered = false;
         // The client has an answer: no offer timeout runs on, and the managers' alert ends.
-        EndOfferTimeout(conversation);
+        OfferEnding.Apply(conversation, OfferEndCause.Answered);
         await db.SaveChangesAsync(cancellationToken);
         await Webhooks.WebhookEvents.SentAsync(db, conversationId, claimed: state.Permissions.CanClaim, reply, me.Name, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -106,8 +106,7 @@ public sealed class ChatReplyService(
         var offered = conversation.Offers.Select(o => o.UserId).Append(userId).ToList();
         var names = await db.CrmUsers.AsNoTracking().Where(u => offered.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         List<string> offeredTo = [.. conversation.Offers.Select(o => o.UserId).Order(StringComparer.Ordinal).Select(id => names.GetValueOrDefault(id, id))];
-        conversation.Offers.Clear();
-        EndOfferTimeout(conversation);
+        OfferEnding.Apply(conversation, OfferEndCause.Claimed);
         db.Assignments.Add(new Assignment
         {
             ConversationId = conversation.Id,
@@ -115,12 +114,5 @@ public sealed class ChatReplyService(
             UserId = userId,
             AtUtc = now,
         }.Because(AssignmentReason.Claimed(names.GetValueOrDefault(userId, userId), offeredTo)));
-    }
-
-    /// <summary>A reply, a claim or an assignment: the offer's timeout stops and the managers' timed-out alert ends.</summary>
-    internal static void EndOfferTimeout(Conversation conversation)
-    {
-        conversation.OfferDueAtUtc = null;
-        conversation.OfferTimedOutAtUtc = null;
     }
 }

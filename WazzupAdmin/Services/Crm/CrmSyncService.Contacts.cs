@@ -3,6 +3,7 @@ using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Channels;
 using WazzupAdmin.Domain.Crm;
+using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Services.Chat;
 
 namespace WazzupAdmin.Services.Crm;
@@ -169,10 +170,8 @@ public sealed partial class CrmSyncService
         if (moved.Count > 0)
         {
             var movedIds = moved.Select(m => m.Id).ToList();
-            await db.ConversationOffers.Where(o => movedIds.Contains(o.ConversationId)).ExecuteDeleteAsync(cancellationToken);
-            // The CRM chose the responsible user: no offer timeout moves the client away from them.
-            await db.Conversations.Where(c => movedIds.Contains(c.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.OfferDueAtUtc, (DateTime?)null).SetProperty(c => c.OfferTimedOutAtUtc, (DateTime?)null), cancellationToken);
+            // The CRM chose the responsible user: nobody else is offered the client and no offer timeout moves them on.
+            await OfferEnding.ApplyAsync(db, movedIds, OfferEndCause.SetByCrm, cancellationToken);
             var responsible = contacts.ToDictionary(c => c!.Id!, c => c!.ResponsibleUserId!, StringComparer.Ordinal);
             foreach (var m in moved)
             {
@@ -182,7 +181,7 @@ public sealed partial class CrmSyncService
                     ChannelId = m.ChannelId,
                     UserId = responsible[m.ContactId],
                     AtUtc = now,
-                }.Because(Domain.Distribution.AssignmentReason.SetByCrm(source)));
+                }.Because(AssignmentReason.SetByCrm(source)));
             }
         }
 

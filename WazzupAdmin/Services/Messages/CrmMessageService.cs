@@ -4,6 +4,7 @@ using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Channels;
 using WazzupAdmin.Domain.Crm;
+using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Domain.Messages;
 using WazzupAdmin.Services.Chat;
 using WazzupAdmin.Services.Webhooks;
@@ -143,7 +144,7 @@ public sealed class CrmMessageService(
         // The responsible rep (or whoever the CRM writes as) answered: the offer timeout stops.
         if (author is not null && (claims || author.Id == chat.ResponsibleUserId))
         {
-            ChatReplyService.EndOfferTimeout(conversation);
+            OfferEnding.Apply(conversation, OfferEndCause.Answered);
         }
 
         await db.SaveChangesAsync(cancellationToken);
