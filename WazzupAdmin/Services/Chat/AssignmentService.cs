@@ -170,7 +170,9 @@ public sealed class AssignmentService(
         var deal = conversation.NewClientDealId is null
             ? null
             : await db.Deals.FirstOrDefaultAsync(d => d.Id == conversation.NewClientDealId, cancellationToken);
-        if (contact.ResponsibleUserId == rep.UserId && conversation.Offers.Count == 0 && (deal is null || deal.ResponsibleUserId == rep.UserId))
+        var holders = new ClientHolders(contact.ResponsibleUserId, conversation.Offers.Count > 0, deal is not null, deal?.ResponsibleUserId);
+        var decision = Reassignment.Decide(holders, seenResponsibleUserId, rep.UserId);
+        if (decision == ReassignmentOutcome.Unchanged)
         {
             return AssignmentOutcome.Assigned;
         }
@@ -179,10 +181,10 @@ public sealed class AssignmentService(
         var previous = contact.ResponsibleUserId is null
             ? null
             : await db.CrmUsers.Where(u => u.Id == contact.ResponsibleUserId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
-        // Decided inside the write transaction, on what is committed: a claim that landed first wins.
-        if (previousUserId is not null && previousUserId != seenResponsibleUserId && previousUserId != rep.UserId)
+        if (decision == ReassignmentOutcome.Stale)
         {
-            return new AssignmentOutcome(AssignmentStatus.Stale, [new FieldError(SalesRepField, TakenMeanwhile, previous ?? previousUserId)]);
+            // Only a client someone holds is stale.
+            return new AssignmentOutcome(AssignmentStatus.Stale, [new FieldError(SalesRepField, TakenMeanwhile, previous ?? previousUserId!)]);
         }
 
         ClientHandover.Apply(contact, deal, new Handover(previousUserId, rep.UserId, HandoverKind.Assigned));
