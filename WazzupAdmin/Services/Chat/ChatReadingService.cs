@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Access;
+using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Services.Accounts;
 
 namespace WazzupAdmin.Services.Chat;
@@ -134,7 +135,7 @@ public sealed class ChatReadingService(IDbContextFactory<AppDbContext> dbFactory
         var (db, me) = await OpenForUserAsync(cancellationToken);
         await using var _ = db;
         if (me is null || await access.StateAsync(db, conversationId, me.UserId, cancellationToken) is not { } state
-            || state.Permissions.CanSee || !await ConversationAccess.LostFirstResponderRaceAsync(db, conversationId, state, cancellationToken))
+            || !Claim.LostRace(state.View, await ConversationAccess.ClaimHistoryAsync(db, conversationId, state.View, cancellationToken)))
         {
             return null;
         }

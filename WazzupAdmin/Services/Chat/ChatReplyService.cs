@@ -50,27 +50,24 @@ public sealed class ChatReplyService(
             return new SendResult(SendStatus.Refused, Reason: ConversationAccess.NoAccess);
         }
 
-        if (!state.Permissions.CanSee)
+        var outcome = Claim.OfReply(state.View, await ConversationAccess.ClaimHistoryAsync(db, conversationId, state.View, cancellationToken));
+        switch (outcome)
         {
-            // The claim cleared the offers, so a rep whose reply lost the race no longer sees the client; they learn who
-            // took it. Anyone else asking for a client they were never shown learns nothing about it.
-            if (await ConversationAccess.LostFirstResponderRaceAsync(db, conversationId, state, cancellationToken))
-            {
+            case ReplyOutcome.TakenMeanwhile:
+                // The claim cleared the offers, so a rep whose reply lost the race no longer sees the client; they learn
+                // who took it. Anyone else asking for a client they were never shown learns nothing about it.
                 var owner = await db.CrmUsers.Where(u => u.Id == state.ResponsibleUserId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
                 return new SendResult(SendStatus.AlreadyTaken, TakenBy: owner ?? state.ResponsibleUserId);
-            }
-
-            return new SendResult(SendStatus.Refused, Reason: ConversationAccess.NoAccess);
+            case ReplyOutcome.NoAccess:
+                return new SendResult(SendStatus.Refused, Reason: ConversationAccess.NoAccess);
+            case ReplyOutcome.WriteBlocked:
+                return new SendResult(SendStatus.Refused, Reason: ConversationAccess.WriteBlockedReason(state.Role, state.Permissions));
         }
 
-        if (!state.Permissions.CanWrite)
-        {
-            return new SendResult(SendStatus.Refused, Reason: ConversationAccess.WriteBlockedReason(state.Role, state.Permissions));
-        }
-
+        var claimed = outcome == ReplyOutcome.Claimed;
         var now = clock.GetUtcNow().UtcDateTime;
         var conversation = await db.Conversations.Include(c => c.Offers).FirstAsync(c => c.Id == conversationId, cancellationToken);
-        if (state.Permissions.CanClaim)
+        if (claimed)
         {
             await ClaimAsync(db, conversation, me.UserId, now, cancellationToken);
         }
@@ -87,11 +84,11 @@ public sealed class ChatReplyService(
         // The client has an answer: no offer timeout runs on, and the managers' alert ends.
         OfferEnding.Apply(conversation, OfferEndCause.Answered);
         await db.SaveChangesAsync(cancellationToken);
-        await Webhooks.WebhookEvents.SentAsync(db, conversationId, claimed: state.Permissions.CanClaim, reply, me.Name, cancellationToken);
+        await Webhooks.WebhookEvents.SentAsync(db, conversationId, claimed, reply, me.Name, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        notifier.Publish(new ChatEvent(state.Permissions.CanClaim ? ChatEventKind.Claimed : ChatEventKind.NewMessage, conversation.ChannelId, conversationId));
+        notifier.Publish(new ChatEvent(claimed ? ChatEventKind.Claimed : ChatEventKind.NewMessage, conversation.ChannelId, conversationId));
         return new SendResult(SendStatus.Sent);
     }
 
@@ -103,9 +100,9 @@ public sealed class ChatReplyService(
     {
         await ClientHandover.ApplyAsync(db, conversation, new Handover(null, userId, HandoverKind.Claimed), cancellationToken);
 
-        var offered = conversation.Offers.Select(o => o.UserId).Append(userId).ToList();
-        var names = await db.CrmUsers.AsNoTracking().Where(u => offered.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
-        List<string> offeredTo = [.. conversation.Offers.Select(o => o.UserId).Order(StringComparer.Ordinal).Select(id => names.GetValueOrDefault(id, id))];
+        var offeredTo = conversation.Offers.Select(o => o.UserId).ToList();
+        var named = offeredTo.Append(userId).ToList();
+        var names = await db.CrmUsers.AsNoTracking().Where(u => named.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
         OfferEnding.Apply(conversation, OfferEndCause.Claimed);
         db.Assignments.Add(new Assignment
         {
@@ -113,6 +110,6 @@ public sealed class ChatReplyService(
             ChannelId = conversation.ChannelId,
             UserId = userId,
             AtUtc = now,
-        }.Because(AssignmentReason.Claimed(names.GetValueOrDefault(userId, userId), offeredTo)));
+        }.Because(Claim.Reason(userId, offeredTo, names)));
     }
 }

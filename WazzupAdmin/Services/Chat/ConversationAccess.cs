@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Access;
+using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Services.Accounts;
 
 namespace WazzupAdmin.Services.Chat;
@@ -22,7 +23,10 @@ public sealed class ConversationAccess(CurrentActor currentActor)
     public const string NoAccess = "You have no access to this channel.";
 
     internal sealed record ConversationState(
-        string ContactId, string? ResponsibleUserId, ChannelRole Role, bool ReceivesNewClients, ConversationPermissions Permissions);
+        string ContactId, string? ResponsibleUserId, ChannelRole Role, bool ReceivesNewClients, ConversationPermissions Permissions)
+    {
+        public ReplyView View => new(Permissions, Role, ReceivesNewClients, ResponsibleUserId);
+    }
 
     /// <summary>The conversations the user sees by their roles, narrowed to the session's scope.</summary>
     internal async Task<IQueryable<Conversation>> VisibleAsync(AppDbContext db, string userId, CancellationToken cancellationToken) =>
@@ -36,15 +40,15 @@ public sealed class ConversationAccess(CurrentActor currentActor)
             : null;
 
     /// <summary>
-    /// Whether this user is a rep who takes part in first responder on the channel and the client was claimed by
-    /// another rep's first reply: the offer is recorded unassigned, the claim as an assignment to today's responsible.
+    /// The conversation's <see cref="ClaimHistory"/>, read only when the view says the user may have lost a first
+    /// responder's race: the offer is recorded unassigned, the claim as an assignment to today's responsible.
     /// </summary>
-    internal static async Task<bool> LostFirstResponderRaceAsync(
-        AppDbContext db, long conversationId, ConversationState state, CancellationToken cancellationToken) =>
-        ChannelAccessRules.IsEligibleForNewClients(state.Role, state.ReceivesNewClients)
-        && state.ResponsibleUserId is not null
-        && await db.Assignments.AnyAsync(a => a.ConversationId == conversationId && a.UserId == null, cancellationToken)
-        && await db.Assignments.AnyAsync(a => a.ConversationId == conversationId && a.UserId == state.ResponsibleUserId, cancellationToken);
+    internal static async Task<ClaimHistory?> ClaimHistoryAsync(AppDbContext db, long conversationId, ReplyView view, CancellationToken cancellationToken) =>
+        view.MayHaveLostRace
+            ? new ClaimHistory(
+                await db.Assignments.AnyAsync(a => a.ConversationId == conversationId && a.UserId == null, cancellationToken),
+                await db.Assignments.AnyAsync(a => a.ConversationId == conversationId && a.UserId == view.ResponsibleUserId, cancellationToken))
+            : null;
 
     internal static string? WriteBlockedReason(ChannelRole role, ConversationPermissions permissions) => permissions.CanWrite
         ? null

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Access;
 using WazzupAdmin.Domain.Channels;
 using WazzupAdmin.Domain.Crm;
 using WazzupAdmin.Domain.Distribution;
@@ -114,7 +115,7 @@ public sealed class CrmMessageService(
         }
 
         // A rep offered an unclaimed first-responder client who replies from the CRM claims it, as from the chat window.
-        var claims = author is not null && chat.ResponsibleUserId is null && conversation.Offers.Any(o => o.UserId == author.Id);
+        var claims = Claim.ByCrmMessage(author?.Id, new ConversationOwnership(chat.ResponsibleUserId, [.. conversation.Offers.Select(o => o.UserId)]));
         if (claims)
         {
             await ChatReplyService.ClaimAsync(db, conversation, author!.Id, now, cancellationToken);
