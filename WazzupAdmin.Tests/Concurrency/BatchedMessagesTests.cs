@@ -72,18 +72,21 @@ public class BatchedMessagesTests : IAsyncLifetime
         var writer = store.Services.GetRequiredService<IncomingMessageWriter>();
         using var giveUp = new CancellationTokenSource();
         Task<ReceiveResult> call;
+        Task<ReceiveResult> first;
         await using (var busy = store.CreateDbContext())
         await using (await busy.Database.BeginTransactionAsync())
         {
-            // The first message keeps the writer waiting for the store; the second waits in the queue behind it.
-            var first = writer.WriteAsync(new IncomingMessage(SalesTelegram.Id, "first_in_line", null, "Hello"));
-            await Task.Delay(200);
+            // The first message keeps the writer waiting for the store; the second waits in the queue behind it. The
+            // writer begins its transaction only once it has taken its batch, so the second cannot join the first's.
+            using var writerBegins = TransactionStarts.Await(busy);
+            first = writer.WriteAsync(new IncomingMessage(SalesTelegram.Id, "first_in_line", null, "Hello"));
+            await writerBegins.Started.WaitAsync(TimeSpan.FromSeconds(10));
             call = writer.WriteAsync(new IncomingMessage(SalesTelegram.Id, "gave_up", null, "Anyone?"), giveUp.Token);
             await giveUp.CancelAsync();
-            _ = first;
         }
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.True((await first).Succeeded);
         await using var db = store.CreateDbContext();
         Assert.False(await db.ContactChats.AnyAsync(c => c.ChatId == "gave_up"));
     }
