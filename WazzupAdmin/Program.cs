@@ -8,6 +8,7 @@ builder.AddRootAppSettings();
 builder.AddApplicationServices();
 
 var app = builder.Build();
+app.ValidateSettings();
 
 if (AdminCommand.TryParse(args, out var adminCommand))
 {

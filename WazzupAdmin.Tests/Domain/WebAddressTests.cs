@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using WazzupAdmin.Domain.Security;
 using WazzupAdmin.Services.Chat;
 
@@ -28,28 +27,16 @@ public sealed class WebAddressTests
         Assert.Equal(value, WebAddress.SafeHref(value));
     }
 
-    [Theory]
-    [InlineData("Crm:DealUrlTemplate", "javascript:alert('{dealId}')")]
-    [InlineData("Crm:ContactUrlTemplate", "data:text/html,{contactId}")]
-    [InlineData("Crm:CreateDealUrlTemplate", "ftp://crm.example/new?c={contactId}")]
-    public void A_CRM_link_template_that_is_not_http_or_a_local_path_stops_the_start(string key, string template)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection([new(key, template)]).Build();
-
-        var error = Assert.Throws<InvalidOperationException>(() => CrmLinks.Validate(configuration));
-        Assert.Contains(key, error.Message, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void The_shipped_templates_and_https_templates_are_accepted()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(
-        [
-            new("Crm:CreateDealUrlTemplate", "/demo-crm/deals/new?contactId={contactId}&userId={userId}"),
-            new("Crm:DealUrlTemplate", "https://crm.example.com/deals/{dealId}"),
-            new("Crm:ContactUrlTemplate", "/demo-crm/contacts/{contactId}"),
-        ]).Build();
+        var options = new CrmLinkOptions
+        {
+            CreateDealUrlTemplate = "/demo-crm/deals/new?contactId={contactId}&userId={userId}",
+            DealUrlTemplate = "https://crm.example.com/deals/{dealId}",
+            ContactUrlTemplate = "/demo-crm/contacts/{contactId}",
+        };
 
-        CrmLinks.Validate(configuration);
+        Assert.True(new CrmLinkOptionsValidation().Validate(null, options).Succeeded);
     }
 }

@@ -111,7 +111,6 @@ public static class ApplicationServices
         services.AddWebhookDelivery();
         services.AddApiV3(builder.Configuration);
         services.AddIframeEmbedding(builder.Configuration);
-        Services.Chat.CrmLinks.Validate(builder.Configuration);
         return builder;
     }
 }

@@ -65,21 +65,6 @@ public static class CrmLinks
 
     public const string ContactUrlTemplateKey = "Crm:ContactUrlTemplate";
 
-    /// <summary>
-    /// Refuses to start with a template that is neither an http or https address nor a path of the console, before
-    /// anything else runs (the options are checked again when the host starts; see <see cref="CrmLinkOptionsValidation"/>).
-    /// </summary>
-    public static void Validate(IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var options = configuration.GetSection(CrmLinkOptions.Section).Get<CrmLinkOptions>() ?? new CrmLinkOptions();
-        var result = new CrmLinkOptionsValidation().Validate(null, options);
-        if (result.Failed)
-        {
-            throw new InvalidOperationException(result.FailureMessage);
-        }
-    }
-
     /// <returns>The template with the id filled in, URL-escaped; null when no template is configured.</returns>
     public static string? RecordUrl(string? template, string placeholder, string id) =>
         string.IsNullOrWhiteSpace(template) ? null : template.Replace(placeholder, Uri.EscapeDataString(id), StringComparison.Ordinal);
