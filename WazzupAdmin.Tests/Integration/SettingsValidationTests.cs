@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
+using WazzupAdmin.Extensions;
 using WazzupAdmin.Tests.Support;
 
 namespace WazzupAdmin.Tests.Integration;
@@ -9,6 +11,8 @@ public sealed class SettingsValidationTests
     public static TheoryData<string, string, string> BadSettings => new()
     {
         // Key, value, the setting the message names.
+        { "Iframe:FrameAncestors:0", "crm.example.com", "Iframe:FrameAncestors" },
+        { "Iframe:FrameAncestors", "https://crm.example.com javascript:alert(1)", "Iframe:FrameAncestors" },
         { "Crm:DealUrlTemplate", "javascript:alert('{dealId}')", "Crm:DealUrlTemplate" },
         { "Crm:ContactUrlTemplate", "data:text/html,{contactId}", "Crm:ContactUrlTemplate" },
         { "Crm:CreateDealUrlTemplate", "ftp://crm.example/new?c={contactId}", "Crm:CreateDealUrlTemplate" },
@@ -22,5 +26,19 @@ public sealed class SettingsValidationTests
 
         var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
         Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_string_of_frame_ancestors_as_an_environment_variable_gives_is_a_list_of_origins()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new(IframeOptions.FrameAncestorsKey, "https://crm.example.com/, https://*.example.org https://crm.example.com")])
+            .Build();
+        var options = new IframeOptions();
+
+        IframeOptions.Bind(options, configuration);
+
+        Assert.Equal(["https://crm.example.com", "https://*.example.org"], options.Origins);
+        Assert.True(new IframeOptionsValidation().Validate(null, options).Succeeded);
     }
 }

@@ -19,7 +19,7 @@ public static class ApiV3
     public const string DocumentPath = "/openapi/v3.json";
     public const string ReferencePath = "api/reference";
 
-    public static IServiceCollection AddApiV3(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddApiV3(this IServiceCollection services)
     {
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -109,8 +109,8 @@ public static class ApplicationServices
         services.AddSingleton(TimeProvider.System);
         services.AddAppUseCases();
         services.AddWebhookDelivery();
-        services.AddApiV3(builder.Configuration);
-        services.AddIframeEmbedding(builder.Configuration);
+        services.AddApiV3();
+        services.AddIframeEmbedding();
         return builder;
     }
 }

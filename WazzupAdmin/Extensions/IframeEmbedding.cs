@@ -1,4 +1,7 @@
-using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using WazzupAdmin.Api;
 
 namespace WazzupAdmin.Extensions;
@@ -6,37 +9,20 @@ namespace WazzupAdmin.Extensions;
 /// <summary>
 /// Lets the CRM embed the console's pages (the chat window a chat link opens) in its own page. Instead of the
 /// <c>X-Frame-Options: SAMEORIGIN</c> that antiforgery adds, every response says who may frame it with
-/// <c>Content-Security-Policy: frame-ancestors 'self' &lt;Iframe:FrameAncestors&gt;</c>.
+/// <c>Content-Security-Policy: frame-ancestors 'self' &lt;Iframe:FrameAncestors&gt;</c> (<see cref="IframeOptions"/>).
 /// </summary>
-public static partial class IframeEmbedding
+public static class IframeEmbedding
 {
-    public const string FrameAncestorsKey = "Iframe:FrameAncestors";
-
-    public static IServiceCollection AddIframeEmbedding(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddIframeEmbedding(this IServiceCollection services)
     {
-        var origins = FrameAncestors(configuration);
-        var policy = new FrameAncestorsPolicy($"frame-ancestors {string.Join(' ', origins.Prepend("'self'"))}");
-        services.AddSingleton(policy);
-        services.AddAntiforgery(options =>
-        {
-            options.SuppressXFrameOptionsHeader = true;
-            if (origins.Count > 0)
-            {
-                options.Cookie.SameSite = SameSiteMode.None;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            }
-        });
-        if (origins.Count > 0)
-        {
-            // In a frame of another site the browser only sends cookies marked SameSite=None, which it only accepts
-            // with Secure: embedding across sites needs HTTPS.
-            services.ConfigureApplicationCookie(options =>
-            {
-                options.Cookie.SameSite = SameSiteMode.None;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            });
-        }
-
+        services.AddOptions<IframeOptions>().Configure<IConfiguration>(IframeOptions.Bind).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IframeOptions>, IframeOptionsValidation>();
+        services.AddSingleton(provider => new FrameAncestorsPolicy(
+            $"frame-ancestors {string.Join(' ', provider.GetRequiredService<IOptions<IframeOptions>>().Value.Origins.Prepend("'self'"))}"));
+        services.AddAntiforgery(options => options.SuppressXFrameOptionsHeader = true);
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<IframeOptions>>((options, iframe) => CrossSiteWhenEmbedded(options.Cookie, iframe.Value));
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<IframeOptions>>((options, iframe) => CrossSiteWhenEmbedded(options.Cookie, iframe.Value));
         services.AddChatLinkSessions();
         return services;
     }
@@ -59,27 +45,16 @@ public static partial class IframeEmbedding
         return app;
     }
 
-    /// <summary>The configured origins, each checked so that a typo cannot break or widen the header.</summary>
-    public static IReadOnlyList<string> FrameAncestors(IConfiguration configuration)
+    // In a frame of another site the browser only sends cookies marked SameSite=None, which it only accepts with Secure:
+    // embedding across sites needs HTTPS.
+    private static void CrossSiteWhenEmbedded(CookieBuilder cookie, IframeOptions iframe)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var section = configuration.GetSection(FrameAncestorsKey);
-        // One string of origins (an environment variable) or a list of them (appsettings.json).
-        var values = !string.IsNullOrWhiteSpace(section.Value) && section.Value is var single
-            ? single.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : section.GetChildren().Select(c => c.Value?.Trim()).OfType<string>().Where(v => v.Length > 0).ToArray();
-        var invalid = values.Where(v => !Origin().IsMatch(v)).ToList();
-        if (invalid.Count > 0)
+        if (iframe.Origins.Count > 0)
         {
-            throw new InvalidOperationException(
-                $"{FrameAncestorsKey} must list origins such as https://crm.example.com or https://*.example.com; not valid: {string.Join(", ", invalid)}");
+            cookie.SameSite = SameSiteMode.None;
+            cookie.SecurePolicy = CookieSecurePolicy.Always;
         }
-
-        return [.. values.Select(v => v.TrimEnd('/')).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
-
-    [GeneratedRegex(@"^https?://(\*\.)?[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(:\d{1,5})?/?$")]
-    private static partial Regex Origin();
 }
 
 /// <summary>The <c>frame-ancestors</c> directive every response carries.</summary>
