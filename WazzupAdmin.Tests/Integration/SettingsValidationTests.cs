@@ -16,6 +16,9 @@ public sealed class SettingsValidationTests
         { "Crm:DealUrlTemplate", "javascript:alert('{dealId}')", "Crm:DealUrlTemplate" },
         { "Crm:ContactUrlTemplate", "data:text/html,{contactId}", "Crm:ContactUrlTemplate" },
         { "Crm:CreateDealUrlTemplate", "ftp://crm.example/new?c={contactId}", "Crm:CreateDealUrlTemplate" },
+        { "MessageStatuses:DeliveredAfter", "-00:00:01", "MessageStatuses:DeliveredAfter" },
+        { "MessageStatuses:ReadAfter", "2.00:00:00", "MessageStatuses:ReadAfter" },
+        { "MessageStatuses:PollInterval", "00:00:00", "MessageStatuses:PollInterval" },
     };
 
     [Theory]

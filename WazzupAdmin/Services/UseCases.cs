@@ -50,7 +50,8 @@ public static class UseCases
         services.AddScoped<CrmSyncService>();
         services.AddScoped<CrmPipelineService>();
         services.AddScoped<Api.ChatLinkService>();
-        services.AddOptions<Messages.MessageStatusOptions>().BindConfiguration(Messages.MessageStatusOptions.Section);
+        services.AddOptions<Messages.MessageStatusOptions>().BindConfiguration(Messages.MessageStatusOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Messages.MessageStatusOptions>, Messages.MessageStatusOptionsValidation>();
         services.AddOptions<Chat.CrmLinkOptions>().BindConfiguration(Chat.CrmLinkOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<Chat.CrmLinkOptions>, Chat.CrmLinkOptionsValidation>();
         services.AddScoped<Messages.CrmMessageService>();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace WazzupAdmin.Services.Messages;
 
 /// <summary>
@@ -28,4 +30,34 @@ public sealed class MessageStatusOptions
             Domain.Messages.MessageStatus.Delivered => now + ReadAfter,
             _ => null,
         };
+}
+
+/// <summary>
+/// Refuses to start with a schedule the simulator cannot keep: a negative step, or a poll that never comes round (or
+/// spins). The bounds are generous; the schedule is only meant to look like a messenger's.
+/// </summary>
+public sealed class MessageStatusOptionsValidation : IValidateOptions<MessageStatusOptions>
+{
+    private static readonly TimeSpan LongestStep = TimeSpan.FromDays(1);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromHours(1);
+
+    public ValidateOptionsResult Validate(string? name, MessageStatusOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        foreach (var (setting, step) in new[] { (nameof(options.DeliveredAfter), options.DeliveredAfter), (nameof(options.ReadAfter), options.ReadAfter) })
+        {
+            if (step < TimeSpan.Zero || step > LongestStep)
+            {
+                failures.Add($"{MessageStatusOptions.Section}:{setting} must be between 00:00:00 and {LongestStep:c}; it is {step:c}");
+            }
+        }
+
+        if (options.PollInterval <= TimeSpan.Zero || options.PollInterval > LongestPoll)
+        {
+            failures.Add($"{MessageStatusOptions.Section}:{nameof(options.PollInterval)} must be more than 00:00:00 and at most {LongestPoll:c}; it is {options.PollInterval:c}");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }
