@@ -19,6 +19,7 @@ public sealed class SettingsValidationTests
         { "MessageStatuses:DeliveredAfter", "-00:00:01", "MessageStatuses:DeliveredAfter" },
         { "MessageStatuses:ReadAfter", "2.00:00:00", "MessageStatuses:ReadAfter" },
         { "MessageStatuses:PollInterval", "00:00:00", "MessageStatuses:PollInterval" },
+        { "DataProtection:KeysFolder", " ", "DataProtection:KeysFolder" },
     };
 
     [Theory]

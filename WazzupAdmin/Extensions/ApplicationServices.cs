@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using WazzupAdmin.Api;
@@ -39,18 +38,7 @@ public static class ApplicationServices
             services.AddOtherInstancesOnPostgres();
         }
 
-        var dataProtection = services.AddDataProtection().SetApplicationName("WazzupAdmin");
-        if (store.Provider == StoreProvider.Postgres)
-        {
-            // In the database, so that every instance reads the cookies and antiforgery tokens the others wrote.
-            dataProtection.PersistKeysToDbContext<Data.Postgres.PostgresAppDbContext>();
-        }
-        else
-        {
-            // Keys beside the database, so that sign-in cookies and antiforgery tokens survive a restart.
-            var keysFolder = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, builder.Configuration["DataProtection:KeysFolder"] ?? "keys"));
-            dataProtection.PersistKeysToFileSystem(new DirectoryInfo(keysFolder));
-        }
+        services.AddDataProtectionKeys(store.Provider, builder.Environment.ContentRootPath);
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
