@@ -53,4 +53,33 @@ public sealed class DealsDropdownTests(E2EFixture fixture, ITestOutputHelper out
         var contactTab = await page.Context.RunAndWaitForPageAsync(() => boris.ContactPageLink.ClickAsync());
         await Expect(BlazorPage.Heading(contactTab)).ToHaveTextAsync(Lucia);
     });
+
+    [Fact]
+    public Task The_Deals_dropdown_works_from_the_keyboard_and_a_click_beside_it_closes_it() => RunAsync(async sessions =>
+    {
+        var page = await sessions.OpenAsync("boris");
+        var boris = await ChatPage.SignInAsync(page, Boris);
+        await boris.OpenAsync(Lucia);
+
+        await boris.DealsButton.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(boris.ContactPageLink).ToBeFocusedAsync();
+        await Expect(boris.DealsButton).ToHaveAttributeAsync("aria-expanded", "true");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(boris.DealLinks.First).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("End");
+        await Expect(boris.CreateDealLink).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(boris.ContactPageLink).ToBeFocusedAsync();
+
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(boris.CreateDealLink).ToBeHiddenAsync();
+        await Expect(boris.DealsButton).ToBeFocusedAsync();
+        await Expect(boris.DealsButton).ToHaveAttributeAsync("aria-expanded", "false");
+
+        await boris.DealsButton.ClickAsync();
+        await Expect(boris.CreateDealLink).ToBeVisibleAsync();
+        await boris.History.ClickAsync(new() { Force = true });
+        await Expect(boris.CreateDealLink).ToBeHiddenAsync();
+    });
 }

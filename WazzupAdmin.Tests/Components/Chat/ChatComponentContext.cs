@@ -50,12 +50,9 @@ public abstract class ChatComponentContext : BunitContext, IAsyncLifetime
         db = ComponentTestDb.AddTo(Services);
     }
 
-    protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = default!;
-
     public async Task InitializeAsync()
     {
         await db.SeedAsync(Services, withAccounts: true);
-        Popovers = Render<MudPopoverProvider>();
     }
 
     // MudBlazor's services can only be disposed asynchronously, and xunit 2 disposes test classes synchronously.

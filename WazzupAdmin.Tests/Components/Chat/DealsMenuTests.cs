@@ -1,5 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WazzupAdmin.Data;
@@ -13,6 +15,9 @@ namespace WazzupAdmin.Tests.Components.Chat;
 /// <summary>The Deals dropdown of the open conversation, over the demo CRM's deals.</summary>
 public sealed class DealsMenuTests : ChatComponentContext
 {
+    // What ElementReference.FocusAsync calls in the browser.
+    private const string Focus = "Blazor._internal.domWrapper.focus";
+
     private static readonly DemoWorkspace.DemoChannel StoreInstagram = DemoWorkspace.Channels[2];
 
     [Fact]
@@ -73,7 +78,7 @@ public sealed class DealsMenuTests : ChatComponentContext
 
         var items = OpenMenu(lucia, "u-anna");
 
-        Assert.Contains("No deals with this client", Popovers.Markup, StringComparison.Ordinal);
+        Assert.Contains("No deals with this client", Shown.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain(items, a => a.HasAttribute("data-deal-id"));
         Assert.Equal("/demo-crm/deals/new?contactId=c-1001&userId=u-anna", items.Single(a => a.TextContent.Trim() == "Create deal").GetAttribute("href"));
     }
@@ -153,9 +158,9 @@ public sealed class DealsMenuTests : ChatComponentContext
             "Shop CRM");
         Assert.True(outcome.Succeeded);
 
-        Popovers.WaitForAssertion(() => Assert.Contains(
-            Popovers.FindAll("a[data-deal-id]"), a => a.GetAttribute("data-deal-id") == "d-live-1" && a.TextContent.Contains("Lucía: new windows", StringComparison.Ordinal)), Patience);
-        Assert.DoesNotContain(Popovers.FindAll("a[data-deal-id]"), a => a.GetAttribute("data-deal-id") == "d-live-2");
+        Shown.WaitForAssertion(() => Assert.Contains(
+            Shown.FindAll("a[data-deal-id]"), a => a.GetAttribute("data-deal-id") == "d-live-1" && a.TextContent.Contains("Lucía: new windows", StringComparison.Ordinal)), Patience);
+        Assert.DoesNotContain(Shown.FindAll("a[data-deal-id]"), a => a.GetAttribute("data-deal-id") == "d-live-2");
     }
 
     [Theory]
@@ -176,11 +181,61 @@ public sealed class DealsMenuTests : ChatComponentContext
 
         var items = OpenMenu(lucia, "u-boris");
 
-        Assert.DoesNotContain(Popovers.FindAll("[href]"), e => e.GetAttribute("href")!.Trim().StartsWith(stored.Trim()[..4], StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(Shown.FindAll("[href]"), e => e.GetAttribute("href")!.Trim().StartsWith(stored.Trim()[..4], StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(items, a => a.GetAttribute("data-testid") == "contact-page");
-        Assert.Contains("interior doors", Popovers.Markup, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("interior doors", Shown.Markup, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(DemoWorkspace.DealUri("d-2015"), items.Single(a => a.GetAttribute("data-deal-id") == "d-2015").GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task Escape_closes_the_open_list_and_gives_the_focus_back_to_the_button()
+    {
+        var lucia = await ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, "34600111222", null, "Hi"));
+        await SignInAsync("u-boris");
+        OpenMenu(lucia, "u-boris");
+        Assert.Equal("true", Shown.Find("button").GetAttribute("aria-expanded"));
+
+        Shown.Find(".deals-menu").KeyDown(Key.Escape);
+
+        Assert.Empty(Shown.FindAll("[role='menu']"));
+        Assert.Equal("false", Shown.Find("button").GetAttribute("aria-expanded"));
+        Assert.Contains(JSInterop.Invocations, i => i.Identifier == Focus && i.Arguments[0] is ElementReference);
+    }
+
+    [Fact]
+    public async Task A_click_beside_the_list_or_on_an_entry_closes_it()
+    {
+        var lucia = await ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, "34600111222", null, "Hi"));
+        await SignInAsync("u-boris");
+        OpenMenu(lucia, "u-boris");
+
+        Shown.Find(".deals-overlay").Click();
+        Assert.Empty(Shown.FindAll("[role='menu']"));
+
+        Shown.Find("button").Click();
+        Shown.Find("a[data-testid='create-deal']").Click();
+        Assert.Empty(Shown.FindAll("[role='menu']"));
+    }
+
+    [Fact]
+    public async Task The_arrow_keys_move_the_focus_through_the_entries_from_the_first_one()
+    {
+        var lucia = await ReceiveAsync(new IncomingMessage(SalesWhatsApp.Id, "34600111222", null, "Hi"));
+        await SignInAsync("u-boris");
+        var entries = OpenMenu(lucia, "u-boris");
+        // Opening focuses the first entry; the contact's page, two deals and Create deal follow.
+        Assert.Equal(4, entries.Count);
+        var focusedBefore = JSInterop.Invocations.Count(i => i.Identifier == Focus);
+
+        Shown.Find(".deals-menu").KeyDown(Key.Down);
+        Shown.Find(".deals-menu").KeyDown(Key.End);
+        Shown.Find(".deals-menu").KeyDown(Key.Down);
+
+        Assert.Equal(focusedBefore + 3, JSInterop.Invocations.Count(i => i.Identifier == Focus));
+        Assert.NotEmpty(Shown.FindAll("[role='menu']"));
+    }
+
+    private IRenderedComponent<DealsMenu> Shown { get; set; } = default!;
 
     /// <summary>Renders the dropdown, opens it, and returns the links it shows.</summary>
     private List<IElement> OpenMenu(ReceivedMessage conversation, string userId)
@@ -189,13 +244,14 @@ public sealed class DealsMenuTests : ChatComponentContext
             .Add(x => x.ConversationId, conversation.ConversationId)
             .Add(x => x.ContactId, conversation.ContactId)
             .Add(x => x.UserId, userId));
+        Shown = menu;
         menu.WaitForAssertion(() => Assert.Equal("Deals", menu.Find("button").TextContent.Trim()), Patience);
         menu.Find("button").Click();
-        Popovers.WaitForAssertion(() =>
+        menu.WaitForAssertion(() =>
         {
-            Assert.Contains(Popovers.FindAll("a[role='menuitem']"), a => a.TextContent.Trim() == "Create deal");
-            Assert.Empty(Popovers.FindAll("[data-testid='deals-loading']"));
+            Assert.Contains(menu.FindAll("a[role='menuitem']"), a => a.TextContent.Trim() == "Create deal");
+            Assert.Empty(menu.FindAll("[data-testid='deals-loading']"));
         }, Patience);
-        return [.. Popovers.FindAll("a[role='menuitem']")];
+        return [.. menu.FindAll("a[role='menuitem']")];
     }
 }
