@@ -98,7 +98,7 @@ public sealed class AppHost : IAsyncDisposable
         await DatabaseSetup.MigrateAsync(app.Services);
         if (seedDemo)
         {
-            await WorkspaceInitializer.InitializeAsync(app.Services, app.Configuration, app.Logger);
+            await WorkspaceInitializer.InitializeAsync(app.Services, app.Logger);
         }
         else
         {

@@ -23,7 +23,7 @@ if (ApiKeyCommand.TryParse(args, out var apiKeyCommand))
 }
 
 await DatabaseSetup.MigrateAsync(app.Services);
-if (!await WorkspaceInitializer.InitializeAsync(app.Services, app.Configuration, app.Logger))
+if (!await WorkspaceInitializer.InitializeAsync(app.Services, app.Logger))
 {
     return 1;
 }

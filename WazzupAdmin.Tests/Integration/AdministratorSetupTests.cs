@@ -26,7 +26,7 @@ public sealed class AdministratorSetupTests : IAsyncLifetime
     {
         var services = await StartServicesAsync();
 
-        Assert.False(await WorkspaceInitializer.InitializeAsync(services, Configuration, NullLogger.Instance));
+        Assert.False(await WorkspaceInitializer.InitializeAsync(services, NullLogger.Instance));
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.False(await db.Channels.AnyAsync());
         Assert.False(await db.Users.AnyAsync());
@@ -54,7 +54,7 @@ public sealed class AdministratorSetupTests : IAsyncLifetime
             Assert.True(await users.CheckPasswordAsync(owner, OwnerPassword));
         }
 
-        Assert.True(await WorkspaceInitializer.InitializeAsync(services, Configuration, NullLogger.Instance));
+        Assert.True(await WorkspaceInitializer.InitializeAsync(services, NullLogger.Instance));
         await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         Assert.False(await db.Channels.AnyAsync(), "No demo data on a real installation.");
     }
@@ -85,7 +85,7 @@ public sealed class AdministratorSetupTests : IAsyncLifetime
         Assert.Equal(1, await command.RunAsync(services, TextWriter.Null, error));
 
         Assert.NotEqual("", error.ToString());
-        Assert.False(await WorkspaceInitializer.InitializeAsync(services, Configuration, NullLogger.Instance));
+        Assert.False(await WorkspaceInitializer.InitializeAsync(services, NullLogger.Instance));
     }
 
     [Theory]
@@ -121,8 +121,6 @@ public sealed class AdministratorSetupTests : IAsyncLifetime
         var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
         Assert.Contains("server has not been started", error.Message);
     }
-
-    private IConfiguration Configuration => app!.Configuration;
 
     /// <summary>The services the console builds in Program.cs, on an empty database in a temporary folder.</summary>
     private async Task<IServiceProvider> StartServicesAsync()

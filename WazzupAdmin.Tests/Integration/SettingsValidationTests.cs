@@ -33,6 +33,15 @@ public sealed class SettingsValidationTests
     }
 
     [Fact]
+    public async Task A_demo_switch_that_is_neither_true_nor_false_stops_the_console_at_start()
+    {
+        await using var app = new AppFactory { SeedDemo = false, Settings = new Dictionary<string, string?> { ["Demo:Seed"] = "maybe" } };
+
+        var error = Assert.ThrowsAny<InvalidOperationException>(() => app.CreateClient());
+        Assert.Contains("Demo:Seed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void One_string_of_frame_ancestors_as_an_environment_variable_gives_is_a_list_of_origins()
     {
         var configuration = new ConfigurationBuilder()

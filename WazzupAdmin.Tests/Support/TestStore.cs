@@ -116,8 +116,7 @@ public static class TestStore
         switch (kind)
         {
             case TestStoreKind.DemoStartUp:
-                var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Demo:Seed"] = "true" }).Build();
-                if (!await WorkspaceInitializer.InitializeAsync(provider, configuration, NullLogger.Instance))
+                if (!await WorkspaceInitializer.InitializeAsync(provider, NullLogger.Instance))
                 {
                     throw new InvalidOperationException("The demo start-up store has no administrator.");
                 }

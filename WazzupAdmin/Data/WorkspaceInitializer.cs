@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WazzupAdmin.Data.Demo;
 
 namespace WazzupAdmin.Data;
@@ -17,13 +18,13 @@ public static class WorkspaceInitializer
     }
 
     /// <returns>false when the console must not start: there is no administrator and the demo is off.</returns>
-    public static async Task<bool> InitializeAsync(IServiceProvider services, IConfiguration configuration, ILogger logger)
+    public static async Task<bool> InitializeAsync(IServiceProvider services, ILogger logger)
     {
         using var scope = services.CreateScope();
         var provider = scope.ServiceProvider;
         await EnsureRolesAsync(provider);
 
-        if (configuration.GetValue("Demo:Seed", true))
+        if (provider.GetRequiredService<IOptions<DemoOptions>>().Value.Seed)
         {
             var dbFactory = provider.GetRequiredService<IDbContextFactory<AppDbContext>>();
             await using var db = await dbFactory.CreateDbContextAsync();

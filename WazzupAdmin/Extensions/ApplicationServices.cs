@@ -31,6 +31,7 @@ public static class ApplicationServices
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<StoreProviderOptions>, StoreProviderOptionsValidation>();
         services.AddAppStore(store.Provider,
             DatabaseSetup.ResolveConnectionString(builder.Configuration, builder.Environment.ContentRootPath, store.Provider));
+        services.AddOptions<Data.Demo.DemoOptions>().BindConfiguration(Data.Demo.DemoOptions.Section).ValidateOnStart();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         if (store.Provider == StoreProvider.Postgres)
         {

@@ -41,9 +41,9 @@ public abstract class ChatComponentContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [CrmLinks.CreateDealUrlTemplateKey] = CreateDealTemplate,
-                [CrmLinks.ContactUrlTemplateKey] = ContactTemplate,
-                [CrmLinks.DealUrlTemplateKey] = "https://crm.example.com/deals/{dealId}",
+                ["Crm:CreateDealUrlTemplate"] = CreateDealTemplate,
+                ["Crm:ContactUrlTemplate"] = ContactTemplate,
+                ["Crm:DealUrlTemplate"] = "https://crm.example.com/deals/{dealId}",
             })
             .Build());
         authorization = this.AddAuthorization();

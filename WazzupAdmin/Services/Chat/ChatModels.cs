@@ -54,17 +54,6 @@ public sealed record SendResult(SendStatus Status, string? TakenBy = null, strin
 /// <summary>Addresses in the CRM that the chat window links to.</summary>
 public static class CrmLinks
 {
-    /// <summary>The configuration key of the CRM's "create deal" address, with <c>{contactId}</c> and <c>{userId}</c> placeholders.</summary>
-    public const string CreateDealUrlTemplateKey = "Crm:CreateDealUrlTemplate";
-
-    /// <summary>
-    /// The configuration keys of the CRM's address of a deal (<c>{dealId}</c>) and of a contact (<c>{contactId}</c>),
-    /// given to the deal and contact created for a new client.
-    /// </summary>
-    public const string DealUrlTemplateKey = "Crm:DealUrlTemplate";
-
-    public const string ContactUrlTemplateKey = "Crm:ContactUrlTemplate";
-
     /// <returns>The template with the id filled in, URL-escaped; null when no template is configured.</returns>
     public static string? RecordUrl(string? template, string placeholder, string id) =>
         string.IsNullOrWhiteSpace(template) ? null : template.Replace(placeholder, Uri.EscapeDataString(id), StringComparison.Ordinal);

@@ -33,14 +33,14 @@ public sealed class CrmLinkOptionsValidation : IValidateOptions<CrmLinkOptions>
         var failures = new List<string>();
         foreach (var (key, template) in new[]
                  {
-                     (CrmLinks.CreateDealUrlTemplateKey, options.CreateDealUrlTemplate),
-                     (CrmLinks.DealUrlTemplateKey, options.DealUrlTemplate),
-                     (CrmLinks.ContactUrlTemplateKey, options.ContactUrlTemplate),
+                     (nameof(options.CreateDealUrlTemplate), options.CreateDealUrlTemplate),
+                     (nameof(options.DealUrlTemplate), options.DealUrlTemplate),
+                     (nameof(options.ContactUrlTemplate), options.ContactUrlTemplate),
                  })
         {
             if (!string.IsNullOrWhiteSpace(template) && WebAddress.SafeHref(template) is null)
             {
-                failures.Add($"{key} must be an absolute http or https address or a path of the console such as /demo-crm/deals/{{dealId}}; not valid: {template}");
+                failures.Add($"{CrmLinkOptions.Section}:{key} must be an absolute http or https address or a path of the console such as /demo-crm/deals/{{dealId}}; not valid: {template}");
             }
         }
 

@@ -20,7 +20,7 @@ namespace WazzupAdmin.Services.Chat;
 /// <see cref="NewClientRules"/> distributes a new client, <see cref="ReturningClientHandover"/> moves a returning
 /// client whose responsible user is gone.
 /// </summary>
-internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuration, TimeProvider clock, RepPresence presence)
+internal sealed class IncomingBatch(AppDbContext db, CrmLinkOptions crmLinks, TimeProvider clock, RepPresence presence)
 {
     private readonly Dictionary<(string ChatType, string ChatId), Contact> contacts = [];
     private readonly Dictionary<(Guid ChannelId, string ContactId), Conversation> conversations = [];
@@ -39,10 +39,10 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
     public sealed record Written(IReadOnlyList<ReceiveResult> Results, IReadOnlyList<ChatEvent> Events, bool WroteOutboxEvents = false, bool Queued = false);
 
     public static async Task<Written> WriteAsync(
-        AppDbContext db, IReadOnlyList<IncomingMessage> messages, IConfiguration configuration, TimeProvider clock, RepPresence presence,
+        AppDbContext db, IReadOnlyList<IncomingMessage> messages, CrmLinkOptions crmLinks, TimeProvider clock, RepPresence presence,
         CancellationToken cancellationToken)
     {
-        var batch = new IncomingBatch(db, configuration, clock, presence);
+        var batch = new IncomingBatch(db, crmLinks, clock, presence);
         return await batch.WriteAsync(messages, cancellationToken);
     }
 
@@ -161,7 +161,7 @@ internal sealed class IncomingBatch(AppDbContext db, IConfiguration configuratio
         var channel = message.Channel;
         var channelRules = await RulesAsync(channel, cancellationToken);
         var (decision, outcome) = channelRules.Distribute(clock.GetUtcNow());
-        var (contact, deal) = channelRules.NewRecords(message, decision.AssignedTo, CrmCreatesClients, configuration);
+        var (contact, deal) = channelRules.NewRecords(message, decision.AssignedTo, CrmCreatesClients, crmLinks);
         var conversation = new Conversation
         {
             ChannelId = channel.Id,

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using WazzupAdmin.Data;
 using WazzupAdmin.Services.Webhooks;
 
@@ -35,21 +36,21 @@ public sealed class IncomingMessageWriter : IAsyncDisposable, IDisposable
     private readonly ChatNotifier notifier;
     private readonly WebhookSignal webhooks;
     private readonly Routing.QueueSignal queueSignal;
-    private readonly IConfiguration configuration;
+    private readonly IOptions<CrmLinkOptions> crmLinks;
     private readonly TimeProvider clock;
     private readonly Routing.RepPresence presence;
     private readonly ILogger<IncomingMessageWriter> logger;
     private readonly Task writing;
 
     public IncomingMessageWriter(
-        IDbContextFactory<AppDbContext> dbFactory, ChatNotifier notifier, WebhookSignal webhooks, IConfiguration configuration, TimeProvider clock,
+        IDbContextFactory<AppDbContext> dbFactory, ChatNotifier notifier, WebhookSignal webhooks, IOptions<CrmLinkOptions> crmLinks, TimeProvider clock,
         Routing.RepPresence presence, Routing.QueueSignal queueSignal, ILogger<IncomingMessageWriter> logger)
     {
         this.queueSignal = queueSignal;
         this.dbFactory = dbFactory;
         this.notifier = notifier;
         this.webhooks = webhooks;
-        this.configuration = configuration;
+        this.crmLinks = crmLinks;
         this.clock = clock;
         this.presence = presence;
         this.logger = logger;
@@ -148,7 +149,7 @@ public sealed class IncomingMessageWriter : IAsyncDisposable, IDisposable
     private async Task<IncomingBatch.Written> WriteOnceAsync(List<Pending> batch)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await IncomingBatch.WriteAsync(db, [.. batch.Select(p => p.Message)], configuration, clock, presence, CancellationToken.None);
+        return await IncomingBatch.WriteAsync(db, [.. batch.Select(p => p.Message)], crmLinks.Value, clock, presence, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()

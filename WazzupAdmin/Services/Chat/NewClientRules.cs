@@ -69,7 +69,7 @@ internal sealed record NewClientRules(ChannelRoutingState Routing, ChannelTurn T
     /// The new client's contact with the chat they write from, and their deal in the channel's stage; both
     /// <paramref name="provisional"/> while the CRM is to create its own.
     /// </summary>
-    public (Contact Contact, Deal Deal) NewRecords(AcceptedMessage message, string? assignedTo, bool provisional, IConfiguration configuration)
+    public (Contact Contact, Deal Deal) NewRecords(AcceptedMessage message, string? assignedTo, bool provisional, CrmLinkOptions crmLinks)
     {
         var name = NewClientNames.Contact(message.Incoming.ClientName, message.ChatId);
         var contact = new Contact
@@ -81,7 +81,7 @@ internal sealed record NewClientRules(ChannelRoutingState Routing, ChannelTurn T
             Origin = RecordOrigin.NewClient,
             Provisional = provisional,
         };
-        contact.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.ContactUrlTemplateKey], "{contactId}", contact.Id);
+        contact.Uri = CrmLinks.RecordUrl(crmLinks.ContactUrlTemplate, "{contactId}", contact.Id);
         var deal = new Deal
         {
             Id = NewId("d"),
@@ -95,7 +95,7 @@ internal sealed record NewClientRules(ChannelRoutingState Routing, ChannelTurn T
             Contacts = [contact],
             Provisional = provisional,
         };
-        deal.Uri = CrmLinks.RecordUrl(configuration[CrmLinks.DealUrlTemplateKey], "{dealId}", deal.Id);
+        deal.Uri = CrmLinks.RecordUrl(crmLinks.DealUrlTemplate, "{dealId}", deal.Id);
         return (contact, deal);
     }
 
