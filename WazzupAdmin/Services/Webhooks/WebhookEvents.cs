@@ -7,66 +7,11 @@ using WazzupAdmin.Domain.Webhooks;
 
 namespace WazzupAdmin.Services.Webhooks;
 
-/// <summary>A message as the real product posts it in <c>{messages: [...]}</c>.</summary>
-public sealed record MessageHook(
-    string MessageId, Guid ChannelId, string ChatType, string ChatId, DateTime DateTime, string Type, string Status, string? Text,
-    bool IsEcho, string? AuthorId, string? AuthorName, MessageHookContact Contact)
-{
-    public string? ContentUri { get; init; }
-
-    /// <summary>The message this one quotes.</summary>
-    public QuotedMessageHook? QuotedMessage { get; init; }
-
-    public bool? IsEdited { get; init; }
-    public bool? IsDeleted { get; init; }
-
-    /// <summary>What an edited or deleted message said before.</summary>
-    public OldInfoHook? OldInfo { get; init; }
-}
-
-public sealed record QuotedMessageHook(string MessageId, string? Text, string? ContentUri);
-
-public sealed record OldInfoHook(string? Text, string? ContentUri);
-
-/// <summary>One status of an outgoing message, as the real product posts it in <c>{statuses: [...]}</c>.</summary>
-public sealed record StatusHook(string MessageId, DateTime Timestamp, string Status)
-{
-    /// <summary>Why the message was not delivered, when <see cref="Status"/> is <c>error</c>.</summary>
-    public StatusErrorHook? Error { get; init; }
-}
-
-public sealed record StatusErrorHook(string Error, string Description);
-
-public sealed record MessageHookContact(string Id, string Name);
-
-/// <summary>One chat of a contact, as contacts carry them: <c>username</c> and <c>phone</c> only for Telegram, when known.</summary>
-public sealed record ContactDataHook(string ChatType, string? ChatId, string? Username = null, string? Phone = null);
-
-/// <summary>
-/// The request to create a new client's contact, as the real product sends it: the CRM creates the contact and answers
-/// with it, with its own id. <c>source</c> is <c>auto</c>: the console asks on its own, for a client who wrote.
-/// </summary>
-public sealed record CreateContactHook(string? ResponsibleUserId, string Name, IReadOnlyList<ContactDataHook> ContactData, string Source);
-
-/// <summary>
-/// The request to create a new client's deal, after its contact: <c>contacts</c> holds the CRM's id of the contact.
-/// <c>name</c>, <c>pipelineId</c> and <c>stageId</c> (the funnel and stage the channel's settings choose) are additions of this console.
-/// </summary>
-public sealed record CreateDealHook(
-    string? ResponsibleUserId, IReadOnlyList<string> Contacts, string Source, string Name, string? PipelineId, string? StageId);
-
-/// <param name="Reason"><c>turn</c> (in-turn distribution), <c>claim</c> (a first responder replied) or <c>assignment</c> (an administrator or manager).</param>
-public sealed record ResponsibleChangedHook(
-    string ContactId, string? DealId, string ResponsibleUserId, string? PreviousResponsibleUserId, Guid ChannelId, string Reason, DateTime DateTime);
-
-/// <param name="Timestamp">When the channel's state changed (ISO 8601, UTC).</param>
-public sealed record ChannelUpdateHook(Guid ChannelId, string Transport, string PlainId, string Name, string State, DateTime Timestamp);
-
 /// <summary>
 /// The webhook events of the chat and settings use cases, built from what the caller's transaction has saved so far
 /// and added to the same context. The caller saves again before committing.
 /// </summary>
-public static class WebhookEvents
+public static partial class WebhookEvents
 {
     public const string ByTurn = "turn";
     public const string ByClaim = "claim";
@@ -184,32 +129,6 @@ public static class WebhookEvents
         }
     }
 
-    /// <summary>The createContact request for a provisional contact, as it stands.</summary>
-    public static OutboxEvent? CreateContactRequest(WebhookSubscriptions subscription, Contact contact, DateTime now) =>
-        WebhookOutbox.Event(subscription, WebhookKinds.CreateContact, contact.Id,
-            new CreateContactHook(contact.ResponsibleUserId, contact.Name, [.. contact.Chats.Select(c => new ContactDataHook(c.ChatType, c.ChatId, c.Username, c.Phone))], SourceAuto),
-            now) is { } request
-            ? WithSubject(request, contact.Id)
-            : null;
-
-    /// <summary>The createDeal request for a provisional deal; its contacts are named again when it is sent, by then the CRM's ids.</summary>
-    public static OutboxEvent? CreateDealRequest(WebhookSubscriptions subscription, Contact contact, Deal deal, DateTime now) =>
-        WebhookOutbox.Event(subscription, WebhookKinds.CreateDeal, contact.Id, CreateDealBody(deal, [contact.Id]), now) is { } request
-            ? WithSubject(request, deal.Id)
-            : null;
-
-    public static CreateDealHook CreateDealBody(Deal deal, IReadOnlyList<string> contactIds) =>
-        new(deal.ResponsibleUserId, contactIds, SourceAuto, deal.Name, deal.FunnelId, deal.StageId);
-
-    /// <summary>The real product's <c>source</c> of a request it makes on its own, for a client who wrote.</summary>
-    public const string SourceAuto = "auto";
-
-    private static OutboxEvent WithSubject(OutboxEvent request, string subjectId)
-    {
-        request.SubjectId = subjectId;
-        return request;
-    }
-
     private static void AddStatus(AppDbContext db, Facts facts, Message message, MessageStatus status, DateTime at) =>
         Add(db, WebhookOutbox.Event(facts.Subscription, WebhookKinds.Statuses, facts.Contact.Id,
             new[]
@@ -253,19 +172,6 @@ public static class WebhookEvents
         {
             AddResponsibleChanged(db, facts, previous: null, ByTurn, now);
         }
-    }
-
-    /// <summary>The createContact and createDeal requests of a provisional new client, unless the CRM was asked already.</summary>
-    private static async Task AddCreationRequestsAsync(AppDbContext db, Facts facts, DateTime now, CancellationToken cancellationToken)
-    {
-        if (!facts.Contact.Provisional || facts.Deal is not { Provisional: true } deal
-            || await db.OutboxEvents.AnyAsync(e => e.Kind == WebhookKinds.CreateContact && e.SubjectId == facts.Contact.Id, cancellationToken))
-        {
-            return;
-        }
-
-        Add(db, CreateContactRequest(facts.Subscription, facts.Contact, now));
-        Add(db, CreateDealRequest(facts.Subscription, facts.Contact, deal, now));
     }
 
     /// <summary>A channel's state changed. Its updates are kept in order among themselves (disabled, then active again).</summary>
