@@ -8,60 +8,6 @@ using WazzupAdmin.Services.Audit;
 
 namespace WazzupAdmin.Services.Settings;
 
-public sealed record StageOption(string Id, string Name);
-
-public sealed record FunnelOption(string Id, string Name, IReadOnlyList<StageOption> Stages)
-{
-    /// <summary>A funnel loaded with its stages, the stages in the CRM's order.</summary>
-    public static FunnelOption From(Funnel funnel) =>
-        new(funnel.Id, funnel.Name, [.. funnel.Stages.OrderBy(s => s.Position).Select(s => new StageOption(s.Id, s.Name))]);
-}
-
-public sealed record EligibleRep(string UserId, string Name);
-
-/// <summary>A channel's routing choices on the new-clients page.</summary>
-/// <param name="OnlyOnlineReps">Only sales reps at their chat window receive new clients.</param>
-/// <param name="MaxUnansweredPerRep">The most unanswered clients a rep may hold before being skipped; null for no limit.</param>
-/// <param name="QueuePerRepPerMinute">The most queued clients one rep is handed per minute when the queue drains.</param>
-/// <param name="ReturningClients">What happens when a known client writes and their responsible user is gone.</param>
-public sealed record RoutingChoices(
-    bool OnlyOnlineReps, int? MaxUnansweredPerRep, int QueuePerRepPerMinute = QueueDrain.DefaultPerRepPerMinute,
-    ReturningClientChoice ReturningClients = ReturningClientChoice.Wait)
-{
-    public const string ReturningClientsField = "ReturningClients";
-    public const string ReturningClientsUnknown = "Choose what happens to a returning client whose responsible user is gone.";
-    public const int MaxCapacity = 1000;
-    public const string CapacityField = "MaxUnansweredPerRep";
-    public const string CapacityRange = "Enter a whole number from 1 to 1000, or leave it empty for no limit.";
-    public const string PaceField = "QueuePerRepPerMinute";
-    public const string PaceRange = "Enter a whole number from 1 to 100.";
-}
-
-/// <summary>A channel's offer timeout on the new-clients page.</summary>
-/// <param name="Minutes">Minutes an offer waits for a reply (in turn) or a claim (first responder); null for off.</param>
-/// <param name="MaxMoves">In turn: how often the client moves to the next rep before going to the managers.</param>
-/// <param name="WidenTo">First responder: who the offer widens to.</param>
-public sealed record OfferTimeoutChoices(int? Minutes, int MaxMoves = OfferTimeoutSettings.DefaultMaxMoves, WidenOfferTo WidenTo = WidenOfferTo.AllReps)
-{
-    public const string MinutesField = "OfferTimeoutMinutes";
-    public const string MinutesRange = "Enter a whole number of minutes from 1 to 1440, or leave it empty for no timeout.";
-    public const string MovesField = "OfferMaxMoves";
-    public const string MovesRange = "Enter a whole number from 0 to 20.";
-}
-
-public sealed record NewClientSettings(
-    ChannelHeader Channel, IReadOnlyList<FunnelOption> Funnels, string? FunnelId, string? StageId,
-    DistributionAlgorithm Algorithm, IReadOnlyList<EligibleRep> EligibleReps)
-{
-    public RoutingChoices Routing { get; init; } = new(false, null);
-
-    public OfferTimeoutChoices OfferTimeout { get; init; } = new(Minutes: null);
-    public WorkingHoursChoices Hours { get; init; } = WorkingHoursChoices.AlwaysOpen;
-
-    /// <summary>Set while the CRM has removed the channel's stage and nobody has chosen again; a save clears it.</summary>
-    public StageRemovedWarning? StageRemoved { get; init; }
-}
-
 /// <summary>Where deals for a channel's new clients are created, and how those clients are distributed.</summary>
 public sealed class NewClientSettingsService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock, Routing.QueueSignal queue)
 {
