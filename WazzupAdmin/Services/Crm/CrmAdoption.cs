@@ -6,66 +6,14 @@ using WazzupAdmin.Domain.Crm;
 
 namespace WazzupAdmin.Services.Crm;
 
-/// <summary>What the CRM answered to a createContact or createDeal request: the entity it created, or why that is not one.</summary>
-public sealed record CrmCreatedEntity(string Id, string? Name, string? ResponsibleUserId, string? Uri);
-
 /// <summary>
 /// Makes the entity the CRM created the one the console knows: the console's provisional contact or deal of a new client
 /// is re-keyed to the CRM's id (or merged into the CRM's record when the CRM already has it), its conversations, chats,
 /// deals and waiting webhook events with it, so nothing is lost and no second contact appears. Runs inside the caller's
 /// transaction.
 /// </summary>
-public static class CrmAdoption
+public static partial class CrmAdoption
 {
-    /// <summary>Reads the CRM's answer: a JSON object with an <c>id</c> (a string, or a number), or a one-element array of one.</summary>
-    /// <param name="problem">Why the answer is not an entity, for the administrator to read.</param>
-    public static bool TryRead(string? body, string what, out CrmCreatedEntity entity, out string problem)
-    {
-        entity = new CrmCreatedEntity("", null, null, null);
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            problem = $"The CRM answered with an empty body instead of the {what} it created.";
-            return false;
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() == 1)
-            {
-                root = root[0];
-            }
-
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("id", out var id))
-            {
-                problem = $"The CRM's answer has no id of the {what} it created: {Excerpt(body)}";
-                return false;
-            }
-
-            var text = id.ValueKind switch
-            {
-                JsonValueKind.String => id.GetString()?.Trim(),
-                JsonValueKind.Number => id.GetRawText(),
-                _ => null,
-            };
-            if (string.IsNullOrEmpty(text) || text.Length > FieldLimits.ContactId)
-            {
-                problem = $"The CRM's answer has no usable id of the {what} it created (a string of at most {FieldLimits.ContactId} characters): {Excerpt(body)}";
-                return false;
-            }
-
-            entity = new CrmCreatedEntity(text, String(root, "name"), String(root, "responsibleUserId"), String(root, "uri"));
-            problem = "";
-            return true;
-        }
-        catch (JsonException)
-        {
-            problem = $"The CRM's answer is not JSON: {Excerpt(body)}";
-            return false;
-        }
-    }
-
     /// <summary>
     /// The CRM created the contact of the console's provisional <paramref name="provisionalId"/>.
     /// </summary>
@@ -256,11 +204,6 @@ public static class CrmAdoption
                 """, cancellationToken);
     }
 
-    private static string? String(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
     private static string? Fits(string? value, int maxLength) =>
         string.IsNullOrWhiteSpace(value) || value.Trim().Length > maxLength ? null : value.Trim();
-
-    private static string Excerpt(string body) => body.Length <= 200 ? body : body[..200] + "…";
 }
