@@ -72,6 +72,15 @@ public abstract class ChatComponentContext : BunitContext, IAsyncLifetime
         authorization.SetClaims([.. principal.Claims.Where(c => c.Type == ClaimTypes.NameIdentifier)]);
     }
 
+    /// <summary>Signs in as <see cref="SignInWithEmailAsync"/> does, with the account's roles as its cookie carries them.</summary>
+    protected async Task SignInWithRolesAsync(string email)
+    {
+        await SignInWithEmailAsync(email);
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        authorization.SetRoles([.. await users.GetRolesAsync((await users.FindByEmailAsync(email))!)]);
+    }
+
     /// <summary>
     /// Makes the rendered window wait for its sign-in (the account signed in last) until the returned action lets it
     /// through, so that a test can tell the render that follows the window's lookup of its account.

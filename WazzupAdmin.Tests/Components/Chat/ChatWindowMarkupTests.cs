@@ -89,6 +89,23 @@ public sealed class ChatWindowMarkupTests : ChatComponentContext
         Assert.Contains("Sign out", layout.Find("form[action='Account/Logout'] button").TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Only_an_administrators_layout_brings_the_popover_and_dialog_providers_the_settings_pages_need()
+    {
+        await SignInAsync("u-boris");
+        var rep = await RenderLayoutAsync();
+        Assert.Empty(rep.FindComponents<MudBlazor.MudPopoverProvider>());
+        Assert.Empty(rep.FindComponents<MudBlazor.MudDialogProvider>());
+        Assert.Single(rep.FindComponents<MudBlazor.MudSnackbarProvider>());
+        Assert.Empty(rep.FindAll("a.mud-nav-link[href='settings/channels']"));
+
+        await SignInWithRolesAsync(WazzupAdmin.Data.Demo.DemoWorkspace.AdminEmail);
+        var admin = await RenderLayoutAsync();
+        Assert.Single(admin.FindComponents<MudBlazor.MudPopoverProvider>());
+        Assert.Single(admin.FindComponents<MudBlazor.MudDialogProvider>());
+        Assert.NotEmpty(admin.FindAll("a.mud-nav-link[href='settings/channels']"));
+    }
+
     private async Task<IRenderedComponent<MainLayout>> RenderLayoutAsync()
     {
         // The layout brings its own popover provider: the one the context renders for the window's parts would be a second.
