@@ -58,7 +58,7 @@ public sealed class AppHost : IAsyncDisposable
     {
         var folder = Path.Combine(root ?? Path.GetTempPath(), "wazzupadmin-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        var builder = ConsoleBuilder.Create(new WebApplicationOptions
         {
             // The app's name finds its static web assets manifests, which the build copies beside this program.
             ApplicationName = "WazzupAdmin",

@@ -3,7 +3,7 @@ using WazzupAdmin.Extensions;
 using WazzupAdmin.Services.Accounts;
 using WazzupAdmin.Services.Api;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = ConsoleBuilder.Create(new WebApplicationOptions { Args = args });
 builder.AddRootAppSettings();
 builder.AddApplicationServices();
 

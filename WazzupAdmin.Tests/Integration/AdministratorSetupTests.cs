@@ -125,7 +125,7 @@ public sealed class AdministratorSetupTests : IAsyncLifetime
     /// <summary>The services the console builds in Program.cs, on an empty database in a temporary folder.</summary>
     private async Task<IServiceProvider> StartServicesAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = folder });
+        var builder = ConsoleBuilder.Create(new WebApplicationOptions { EnvironmentName = "Testing", ContentRootPath = folder });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"ConnectionStrings:{DatabaseSetup.ConnectionStringName}"] = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "admin.db") }.ToString(),
