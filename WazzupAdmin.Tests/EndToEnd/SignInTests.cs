@@ -40,4 +40,23 @@ public sealed class SignInTests(E2EFixture fixture, ITestOutputHelper output) : 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Channels", Exact = true })).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Access", Exact = true })).ToHaveCountAsync(0);
     });
+
+    [Fact]
+    public Task The_window_title_follows_the_page_from_sign_in_through_the_circuits_navigation() => RunAsync(async page =>
+    {
+        var login = await new LoginPage(page).GotoAsync();
+        await Expect(page).ToHaveTitleAsync("Sign in · WazzupAdmin");
+
+        await login.SignInAsync("boris@wazzup.demo", E2EFixture.UserPassword);
+        await BlazorPage.WaitForInteractiveAsync(page);
+        await Expect(page).ToHaveTitleAsync("Home · WazzupAdmin");
+
+        // Navigation inside the circuit: no page load writes the head, the page sets the title itself.
+        await page.Locator("nav a[href='chat']").ClickAsync();
+        await Expect(page).ToHaveTitleAsync("Chat · WazzupAdmin");
+        await page.GoBackAsync();
+        await Expect(page).ToHaveTitleAsync("Home · WazzupAdmin");
+        await page.GoForwardAsync();
+        await Expect(page).ToHaveTitleAsync("Chat · WazzupAdmin");
+    });
 }
