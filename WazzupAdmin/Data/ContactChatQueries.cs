@@ -37,15 +37,12 @@ public static class ContactChatQueries
     public static async Task<List<ContactChat>> MatchingAsync(
         this IQueryable<ContactChat> chats, IEnumerable<ChatKey> keys, CancellationToken cancellationToken)
     {
-        var wanted = keys.Distinct().ToList();
+        var (wanted, types, names, phones) = Values(keys);
         if (wanted.Count == 0)
         {
             return [];
         }
 
-        var types = wanted.Select(k => k.ChatType).Distinct().ToList();
-        var names = wanted.SelectMany(k => new[] { k.ChatId, k.Username }).OfType<string>().Distinct().ToList();
-        var phones = wanted.Select(k => k.Phone).OfType<string>().Distinct().ToList();
         var candidates = await chats.AsNoTracking()
             .Where(c => types.Contains(c.ChatType)
                 && ((c.ChatId != null && names.Contains(c.ChatId))
@@ -53,5 +50,40 @@ public static class ContactChatQueries
                     || (c.Phone != null && phones.Contains(c.Phone))))
             .ToListAsync(cancellationToken);
         return [.. candidates.Where(c => wanted.Any(k => k.Matches(c)))];
+    }
+
+    /// <summary>
+    /// The same as the <see cref="MatchingAsync(IQueryable{ContactChat}, IEnumerable{ChatKey}, CancellationToken)"/> of all
+    /// the store's chats, through a query compiled once: the writer of clients' messages asks it for every batch.
+    /// </summary>
+    public static async Task<List<ContactChat>> MatchingAsync(this AppDbContext db, IEnumerable<ChatKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var (wanted, types, names, phones) = Values(keys);
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var candidates = await Candidates.For(db)(db, types, names, phones).ToListAsync(cancellationToken);
+        return [.. candidates.Where(c => wanted.Any(k => k.Matches(c)))];
+    }
+
+    private static readonly CompiledQuery<Func<AppDbContext, List<string>, List<string>, List<string>, IAsyncEnumerable<ContactChat>>> Candidates = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, List<string> types, List<string> names, List<string> phones) => db.ContactChats.AsNoTracking()
+            .Where(c => types.Contains(c.ChatType)
+                && ((c.ChatId != null && names.Contains(c.ChatId))
+                    || (c.Username != null && names.Contains(c.Username))
+                    || (c.Phone != null && phones.Contains(c.Phone))))));
+
+    /// <summary>The distinct keys, and the chat types, names (ids and usernames) and phones they name.</summary>
+    private static (List<ChatKey> Wanted, List<string> Types, List<string> Names, List<string> Phones) Values(IEnumerable<ChatKey> keys)
+    {
+        var wanted = keys.Distinct().ToList();
+        return (
+            wanted,
+            wanted.Select(k => k.ChatType).Distinct().ToList(),
+            wanted.SelectMany(k => new[] { k.ChatId, k.Username }).OfType<string>().Distinct().ToList(),
+            wanted.Select(k => k.Phone).OfType<string>().Distinct().ToList());
     }
 }

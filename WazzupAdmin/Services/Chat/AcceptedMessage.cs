@@ -13,12 +13,24 @@ internal sealed record AcceptedMessage(int Index, Channel Channel, string ChatTy
 {
     public ChatKey Key => new(ChatType, ChatId, Username, Phone);
 
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<Channel?>>> ChannelById = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, CancellationToken cancellationToken) => db.Channels.AsNoTracking().FirstOrDefault(c => c.Id == id)));
+
     /// <summary>Refuses messages for a missing or disabled channel and malformed client ids; the rest are accepted, in order.</summary>
     public static async Task<List<AcceptedMessage>> CheckAsync(
         AppDbContext db, IReadOnlyList<IncomingMessage> messages, ReceiveResult[] results, CancellationToken cancellationToken)
     {
-        var channelIds = messages.Select(m => m.ChannelId).Distinct().ToList();
-        var channels = await db.Channels.AsNoTracking().Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        // A batch nearly always names one channel or a few: a compiled lookup each costs less than one query that names them all.
+        var channels = new Dictionary<Guid, Channel>();
+        var channelById = ChannelById.For(db);
+        foreach (var channelId in messages.Select(m => m.ChannelId).Distinct())
+        {
+            if (await channelById(db, channelId, cancellationToken) is { } found)
+            {
+                channels[channelId] = found;
+            }
+        }
+
         var accepted = new List<AcceptedMessage>(messages.Count);
         for (var index = 0; index < messages.Count; index++)
         {

@@ -30,14 +30,13 @@ internal sealed record NewClientRules(ChannelRoutingState Routing, ChannelTurn T
         AppDbContext db, Channel channel, RepPresence presence, CancellationToken cancellationToken,
         RoutingSettings? settings = null, IReadOnlyList<ChannelRoutingState.RepRow>? repsAsEdited = null)
     {
-        var turn = await db.ChannelTurns.AsNoTracking().FirstOrDefaultAsync(t => t.ChannelId == channel.Id, cancellationToken)
-            ?? new ChannelTurn { ChannelId = channel.Id };
+        var turn = await TurnOf.For(db)(db, channel.Id, cancellationToken) ?? new ChannelTurn { ChannelId = channel.Id };
 
         // Every later turn of the batch goes to one of the reps, so their names and the last one served's are all it needs.
         var routing = await ChannelRoutingState.LoadAsync(db, channel, presence, [turn.LastAssignedUserId], cancellationToken, settings, repsAsEdited);
         return new NewClientRules(routing, turn, await NewDealStageAsync(db, channel, cancellationToken))
         {
-            QueueWaiting = await db.Conversations.AnyAsync(c => c.QueuedAtUtc != null && c.ChannelId == channel.Id, cancellationToken),
+            QueueWaiting = await QueueWaitingOn.For(db)(db, channel.Id, cancellationToken),
         };
     }
 
@@ -102,13 +101,31 @@ internal sealed record NewClientRules(ChannelRoutingState Routing, ChannelTurn T
     /// <summary>The channel's chosen stage, or while it has none (removed in the CRM), the first stage of its funnel or of the first funnel.</summary>
     private static async Task<NewDealStage> NewDealStageAsync(AppDbContext db, Channel channel, CancellationToken cancellationToken)
     {
-        var stages = db.Stages.AsNoTracking();
-        stages = channel.FunnelId is not null && channel.StageId is not null
-            ? stages.Where(s => s.FunnelId == channel.FunnelId && s.Id == channel.StageId)
-            : stages.OrderBy(s => s.FunnelId == channel.FunnelId ? 0 : 1).ThenBy(s => s.Funnel!.Position).ThenBy(s => s.Position);
-        var stage = await stages.Select(s => new NewDealStage(s.FunnelId, s.Id, s.Funnel!.Name, s.Name)).FirstOrDefaultAsync(cancellationToken);
+        var stage = channel.FunnelId is not null && channel.StageId is not null
+            ? await ChosenStage.For(db)(db, channel.FunnelId, channel.StageId, cancellationToken)
+            : await FirstStage.For(db)(db, channel.FunnelId, cancellationToken);
         return stage ?? new NewDealStage(channel.FunnelId, channel.StageId, null, null);
     }
+
+    // The reads of every batch that has new clients, compiled once: uncompiled, EF Core's building and looking up of each
+    // query cost the writer more than the store's answers did.
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<ChannelTurn?>>> TurnOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid channelId, CancellationToken cancellationToken) => db.ChannelTurns.AsNoTracking().FirstOrDefault(t => t.ChannelId == channelId)));
+
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<bool>>> QueueWaitingOn = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid channelId, CancellationToken cancellationToken) => db.Conversations.Any(c => c.QueuedAtUtc != null && c.ChannelId == channelId)));
+
+    private static readonly CompiledQuery<Func<AppDbContext, string, string, CancellationToken, Task<NewDealStage?>>> ChosenStage = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string funnelId, string stageId, CancellationToken cancellationToken) => db.Stages.AsNoTracking()
+            .Where(s => s.FunnelId == funnelId && s.Id == stageId)
+            .Select(s => new NewDealStage(s.FunnelId, s.Id, s.Funnel!.Name, s.Name))
+            .FirstOrDefault()));
+
+    private static readonly CompiledQuery<Func<AppDbContext, string?, CancellationToken, Task<NewDealStage?>>> FirstStage = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string? funnelId, CancellationToken cancellationToken) => db.Stages.AsNoTracking()
+            .OrderBy(s => s.FunnelId == funnelId ? 0 : 1).ThenBy(s => s.Funnel!.Position).ThenBy(s => s.Position)
+            .Select(s => new NewDealStage(s.FunnelId, s.Id, s.Funnel!.Name, s.Name))
+            .FirstOrDefault()));
 
     private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 }

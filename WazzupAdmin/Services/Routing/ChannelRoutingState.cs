@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
+using WazzupAdmin.Domain.Access;
 using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Domain.Distribution.Routing;
 
@@ -71,9 +72,7 @@ public sealed class ChannelRoutingState
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(presence);
         settings ??= SettingsOf(channel);
-        var rows = repsAsEdited ?? await db.ChannelAccess.AsNoTracking().EligibleForNewClients(channel.Id)
-            .Select(a => new RepRow(a.CrmUserId, a.MaxUnanswered, a.Weight, a.Credit, a.CrmUser!.Name, a.CrmUser.AwaySinceUtc))
-            .ToListAsync(cancellationToken);
+        var rows = repsAsEdited ?? await RepRowsOf.For(db)(db, channel.Id).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.CrmUserId).ToList();
         var unanswered = settings.MaxUnanswered is not null || rows.Any(r => r.MaxUnanswered is not null)
             ? await UnansweredAsync(db, channel.Id, ids, cancellationToken)
@@ -81,9 +80,7 @@ public sealed class ChannelRoutingState
         // Whatever the channel's zone, its calendar date is within a day of UTC's.
         var utcToday = DateOnly.FromDateTime(presence.Now.UtcDateTime);
         var (from, to) = (utcToday.AddDays(-1), utcToday.AddDays(1));
-        var daysOff = (await db.RepDaysOff.AsNoTracking()
-                .Where(d => ids.Contains(d.CrmUserId) && d.Date >= from && d.Date <= to)
-                .ToListAsync(cancellationToken))
+        var daysOff = (await DaysOffOf.For(db)(db, ids, from, to).ToListAsync(cancellationToken))
             .ToLookup(d => d.CrmUserId, d => d.Date, StringComparer.Ordinal);
         var reps = rows.ToDictionary(
             r => r.CrmUserId,
@@ -109,6 +106,18 @@ public sealed class ChannelRoutingState
 
         return new ChannelRoutingState(settings, reps, names);
     }
+
+    // Read for every batch of new clients, so compiled once: uncompiled, EF Core's building and looking up of the queries
+    // cost the writer more than the store's answers did. The condition is ChannelAccessQueries.EligibleForNewClients's,
+    // which a compiled query cannot call.
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, IAsyncEnumerable<RepRow>>> RepRowsOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid channelId) => db.ChannelAccess.AsNoTracking()
+            .Where(a => a.ChannelId == channelId && a.Role == ChannelRole.SalesRep && a.ReceivesNewClients)
+            .Select(a => new RepRow(a.CrmUserId, a.MaxUnanswered, a.Weight, a.Credit, a.CrmUser!.Name, a.CrmUser.AwaySinceUtc))));
+
+    private static readonly CompiledQuery<Func<AppDbContext, List<string>, DateOnly, DateOnly, IAsyncEnumerable<RepDayOff>>> DaysOffOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, List<string> ids, DateOnly from, DateOnly to) => db.RepDaysOff.AsNoTracking()
+            .Where(d => ids.Contains(d.CrmUserId) && d.Date >= from && d.Date <= to)));
 
     /// <summary>
     /// The reps who would take part with the channel's access as edited: the sales reps with "receives new clients" on

@@ -18,10 +18,14 @@ public static class WebhookOutbox
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>Compiled once: every batch of clients' messages reads it, and an uncompiled query costs more than it does.</summary>
+    private static readonly CompiledQuery<Func<AppDbContext, CancellationToken, Task<WebhookSettings?>>> Settings = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, CancellationToken cancellationToken) => db.WebhookSettings.AsNoTracking().FirstOrDefault(s => s.Id == WebhookSettings.SingletonId)));
+
     /// <summary>The subscription as committed (or as written earlier in this transaction); null while nobody subscribed.</summary>
     public static async Task<WebhookSubscriptions?> SubscriptionAsync(AppDbContext db, CancellationToken cancellationToken)
     {
-        var settings = await db.WebhookSettings.AsNoTracking().FirstOrDefaultAsync(s => s.Id == WebhookSettings.SingletonId, cancellationToken);
+        var settings = await Settings.For(db)(db, cancellationToken);
         return string.IsNullOrEmpty(settings?.Uri)
             ? null
             : new WebhookSubscriptions(settings.MessagesAndStatuses, settings.ContactsAndDealsCreation, settings.ChannelsUpdates, settings.TemplateStatus);
