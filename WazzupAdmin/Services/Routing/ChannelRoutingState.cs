@@ -149,18 +149,8 @@ public sealed class ChannelRoutingState
     {
         ArgumentNullException.ThrowIfNull(db);
         var ids = userIds.ToList();
-        var responsible = await db.Conversations.AsNoTracking()
-            .Where(c => c.ChannelId == channelId && c.Unanswered && c.Contact!.ResponsibleUserId != null && ids.Contains(c.Contact.ResponsibleUserId))
-            .GroupBy(c => c.Contact!.ResponsibleUserId!)
-            .Select(g => new { UserId = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var offered = await db.ConversationOffers.AsNoTracking()
-            .Where(o => ids.Contains(o.UserId))
-            .Join(db.Conversations.Where(c => c.ChannelId == channelId && c.Unanswered && c.Contact!.ResponsibleUserId == null),
-                o => o.ConversationId, c => c.Id, (o, c) => o.UserId)
-            .GroupBy(u => u)
-            .Select(g => new { UserId = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
+        var responsible = await ResponsibleUnanswered.For(db)(db, channelId, ids).ToListAsync(cancellationToken);
+        var offered = await OfferedUnanswered.For(db)(db, channelId, ids).ToListAsync(cancellationToken);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var row in responsible.Concat(offered))
         {
@@ -169,6 +159,23 @@ public sealed class ChannelRoutingState
 
         return counts;
     }
+
+    // Counted for every batch of new clients where a limit of unanswered clients applies, so compiled once too.
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, List<string>, IAsyncEnumerable<UserCount>>> ResponsibleUnanswered = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid channelId, List<string> ids) => db.Conversations.AsNoTracking()
+            .Where(c => c.ChannelId == channelId && c.Unanswered && c.Contact!.ResponsibleUserId != null && ids.Contains(c.Contact.ResponsibleUserId))
+            .GroupBy(c => c.Contact!.ResponsibleUserId!)
+            .Select(g => new UserCount(g.Key, g.Count()))));
+
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, List<string>, IAsyncEnumerable<UserCount>>> OfferedUnanswered = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid channelId, List<string> ids) => db.ConversationOffers.AsNoTracking()
+            .Where(o => ids.Contains(o.UserId))
+            .Join(db.Conversations.Where(c => c.ChannelId == channelId && c.Unanswered && c.Contact!.ResponsibleUserId == null),
+                o => o.ConversationId, c => c.Id, (o, c) => o.UserId)
+            .GroupBy(u => u)
+            .Select(g => new UserCount(g.Key, g.Count()))));
+
+    private sealed record UserCount(string UserId, int Count);
 
     public string NameOf(string userId) => names.GetValueOrDefault(userId, userId);
 
