@@ -197,13 +197,23 @@ public static class PostgresBenchmark
         }
 
         var commits = 0L;
-        var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
+        // The clock starts once every connection is open and its statement prepared: what is timed is commits only.
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var opened = 0;
+        var watch = new Stopwatch();
+        var workers = Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
         {
             await using var connection = await dataSource.OpenConnectionAsync();
             await using var insert = new NpgsqlCommand("INSERT INTO bench_commits (at_utc) VALUES ($1)", connection);
             var at = insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz, Value = DateTime.UtcNow });
             await insert.PrepareAsync();
+            if (Interlocked.Increment(ref opened) == connections)
+            {
+                watch.Start();
+                ready.SetResult();
+            }
+
+            await ready.Task;
             var mine = 0L;
             while (watch.Elapsed < duration)
             {
@@ -213,7 +223,8 @@ public static class PostgresBenchmark
             }
 
             Interlocked.Add(ref commits, mine);
-        })));
+        })).ToList();
+        await Task.WhenAll(workers);
         watch.Stop();
         await using (var drop = dataSource.CreateCommand("DROP TABLE bench_commits"))
         {
