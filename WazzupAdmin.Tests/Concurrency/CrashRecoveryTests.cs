@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -150,11 +151,19 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper log) : IDisposa
         var dead = 0;
         var killNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        // The kill comes from its own task while the requests keep going: answers come back a batch at a time, and a kill
-        // from the thread of the answer that reached the count would find nothing in flight.
+        // The kill comes from its own task while the requests keep going, once half the slots hold a request under way:
+        // answers come back a batch at a time (the writer may answer every request in flight in one transaction), and a
+        // kill right after the answer that reached the count could find nothing in flight.
+        var inFlight = 0;
         var killing = Task.Run(async () =>
         {
             await killNow.Task;
+            var waited = Stopwatch.StartNew();
+            for (var poll = 0; poll < 5_000 && Volatile.Read(ref inFlight) < Concurrency / 2 && waited.Elapsed < TimeSpan.FromSeconds(5); poll++)
+            {
+                await Task.Delay(1);
+            }
+
             console.Kill();
             Volatile.Write(ref dead, 1);
         });
@@ -162,6 +171,7 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper log) : IDisposa
         var sending = clients.Select(async client =>
         {
             await slots.WaitAsync();
+            var sent = false;
             try
             {
                 if (Volatile.Read(ref dead) == 1)
@@ -169,6 +179,8 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper log) : IDisposa
                     return;
                 }
 
+                sent = true;
+                Interlocked.Increment(ref inFlight);
                 using var response = await api.PostAsJsonAsync("/v3/simulator/messages", new
                 {
                     channelId = client.Channel.Id,
@@ -196,6 +208,11 @@ public sealed partial class CrashRecoveryTests(ITestOutputHelper log) : IDisposa
             }
             finally
             {
+                if (sent)
+                {
+                    Interlocked.Decrement(ref inFlight);
+                }
+
                 slots.Release();
             }
         }).ToList();
