@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Access;
 
@@ -6,11 +7,16 @@ namespace WazzupAdmin.Data;
 public static class ChannelAccessQueries
 {
     /// <summary>
-    /// The sales reps of a channel who take part in the distribution of its new clients: the store's form of
-    /// <see cref="ChannelAccessRules.IsEligibleForNewClients"/>, shared by the distribution and by what previews it.
-    /// The writer of clients' messages reads the same condition through a compiled query of its own
-    /// (ChannelRoutingState), since a compiled query cannot call this method.
+    /// Whether an access row's user takes part in the distribution of the channel's new clients: the store's form of
+    /// <see cref="ChannelAccessRules.IsEligibleForNewClients"/>. An expression, so that compiled queries (the writer's,
+    /// in ChannelRoutingState) use the same condition as <see cref="EligibleForNewClients"/>.
+    /// </summary>
+    public static readonly Expression<Func<ChannelAccess, bool>> TakesNewClients = a => a.Role == ChannelRole.SalesRep && a.ReceivesNewClients;
+
+    /// <summary>
+    /// The sales reps of a channel who take part in the distribution of its new clients, shared by the distribution and
+    /// by what previews it.
     /// </summary>
     public static IQueryable<ChannelAccess> EligibleForNewClients(this IQueryable<ChannelAccess> access, Guid channelId) =>
-        access.Where(a => a.ChannelId == channelId && a.Role == ChannelRole.SalesRep && a.ReceivesNewClients);
+        access.Where(a => a.ChannelId == channelId).Where(TakesNewClients);
 }

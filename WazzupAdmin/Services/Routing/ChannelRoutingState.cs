@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
-using WazzupAdmin.Domain.Access;
 using WazzupAdmin.Domain.Distribution;
 using WazzupAdmin.Domain.Distribution.Routing;
 
@@ -108,11 +107,10 @@ public sealed class ChannelRoutingState
     }
 
     // Read for every batch of new clients, so compiled once: uncompiled, EF Core's building and looking up of the queries
-    // cost the writer more than the store's answers did. The condition is ChannelAccessQueries.EligibleForNewClients's,
-    // which a compiled query cannot call.
+    // cost the writer more than the store's answers did.
     private static readonly CompiledQuery<Func<AppDbContext, Guid, IAsyncEnumerable<RepRow>>> RepRowsOf = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, Guid channelId) => db.ChannelAccess.AsNoTracking()
-            .Where(a => a.ChannelId == channelId && a.Role == ChannelRole.SalesRep && a.ReceivesNewClients)
+            .Where(a => a.ChannelId == channelId).Where(ChannelAccessQueries.TakesNewClients)
             .Select(a => new RepRow(a.CrmUserId, a.MaxUnanswered, a.Weight, a.Credit, a.CrmUser!.Name, a.CrmUser.AwaySinceUtc))));
 
     private static readonly CompiledQuery<Func<AppDbContext, List<string>, DateOnly, DateOnly, IAsyncEnumerable<RepDayOff>>> DaysOffOf = new(() => EF.CompileAsyncQuery(
