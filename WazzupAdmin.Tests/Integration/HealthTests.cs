@@ -30,13 +30,26 @@ public sealed class HealthTests : IAsyncLifetime
         }
 
         // A directory where the database file was: SQLite can no longer open it, as with a lost or unmounted volume.
-        SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(app.WorkspaceFolder, AppFactory.DatabaseFileName + "*"))
+        // The console's background services may open the store between the delete and the directory's creation and
+        // so make the file again; the swap is retried a bounded number of times until the directory takes its place.
+        for (var attempt = 1; !Directory.Exists(app.DatabasePath); attempt++)
         {
-            File.Delete(file);
+            SqliteConnection.ClearAllPools();
+            foreach (var file in Directory.GetFiles(app.WorkspaceFolder, AppFactory.DatabaseFileName + "*"))
+            {
+                File.Delete(file);
+            }
+
+            try
+            {
+                Directory.CreateDirectory(app.DatabasePath);
+            }
+            catch (IOException) when (attempt < 50)
+            {
+                // A file came back before the directory could be made: try again.
+            }
         }
 
-        Directory.CreateDirectory(app.DatabasePath);
         SqliteConnection.ClearAllPools();
 
         using var response = await client.GetAsync("/health");
