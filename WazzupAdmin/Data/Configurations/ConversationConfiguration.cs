@@ -20,8 +20,10 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.HasIndex(c => new { c.ChannelId, c.Unanswered });
         // The offer timeout worker looks for the due ones only.
         builder.HasIndex(c => c.OfferDueAtUtc);
-        // The queue is drained oldest first, channel by channel.
-        builder.HasIndex(c => new { c.QueuedAtUtc, c.ChannelId });
+        // The queue is drained oldest first, channel by channel, and each batch of new clients asks whether its channel
+        // has clients waiting: the channel first, so that both seek to the channel's few queued clients. With the queue
+        // time first SQLite, lacking statistics, read every conversation of the channel instead.
+        builder.HasIndex(c => new { c.ChannelId, c.QueuedAtUtc });
         builder.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Offers).WithOne().HasForeignKey(o => o.ConversationId).OnDelete(DeleteBehavior.Cascade);
     }

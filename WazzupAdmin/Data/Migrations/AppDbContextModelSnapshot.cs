@@ -722,9 +722,9 @@ namespace WazzupAdmin.Data.Migrations
 
                     b.HasIndex("ChannelId", "LastActivityAtUtc");
 
-                    b.HasIndex("ChannelId", "Unanswered");
+                    b.HasIndex("ChannelId", "QueuedAtUtc");
 
-                    b.HasIndex("QueuedAtUtc", "ChannelId");
+                    b.HasIndex("ChannelId", "Unanswered");
 
                     b.ToTable("Conversations");
                 });

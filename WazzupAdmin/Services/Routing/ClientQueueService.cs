@@ -27,7 +27,11 @@ public sealed class ClientQueueService(
         List<Guid> channelIds;
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            channelIds = await db.Conversations.AsNoTracking().Where(c => c.QueuedAtUtc != null).Select(c => c.ChannelId).Distinct().ToListAsync(cancellationToken);
+            // Channel by channel: each asks the (channel, queued at) index, where one query over all conversations would read them all.
+            channelIds = await db.Channels.AsNoTracking()
+                .Where(channel => db.Conversations.Any(c => c.ChannelId == channel.Id && c.QueuedAtUtc != null))
+                .Select(channel => channel.Id)
+                .ToListAsync(cancellationToken);
         }
 
         var (handed, waiting) = (0, 0);

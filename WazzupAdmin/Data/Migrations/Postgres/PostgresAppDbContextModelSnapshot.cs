@@ -777,9 +777,9 @@ namespace WazzupAdmin.Data.Migrations.Postgres
 
                     b.HasIndex("ChannelId", "LastActivityAtUtc");
 
-                    b.HasIndex("ChannelId", "Unanswered");
+                    b.HasIndex("ChannelId", "QueuedAtUtc");
 
-                    b.HasIndex("QueuedAtUtc", "ChannelId");
+                    b.HasIndex("ChannelId", "Unanswered");
 
                     b.ToTable("Conversations");
                 });
