@@ -22,10 +22,12 @@ public sealed class IncomingMessageStore : IAsyncDisposable
         this.services = services;
     }
 
-    public static async Task<IncomingMessageStore> StartAsync(StoreProvider provider = StoreProvider.Sqlite)
+    /// <param name="configure">Changes to the console's services, after its own registrations (options, for one).</param>
+    public static async Task<IncomingMessageStore> StartAsync(StoreProvider provider = StoreProvider.Sqlite, Action<IServiceCollection>? configure = null)
     {
         var collection = new ServiceCollection();
         var db = ComponentTestDb.AddTo(collection, provider);
+        configure?.Invoke(collection);
         var services = collection.BuildServiceProvider();
         await db.SeedAsync(services);
         return new IncomingMessageStore(db, services);

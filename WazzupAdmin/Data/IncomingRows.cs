@@ -14,8 +14,9 @@ namespace WazzupAdmin.Data;
 /// <para>
 /// A new client is about ten rows. Through EF Core's change tracker each costs far more than SQLite's own insert, and
 /// since SQLite admits one writer at a time, that cost is what limits how many new clients a second the console takes
-/// (see BENCHMARKS.md). Each statement here is prepared once per transaction and then only rebound. Nothing written here
-/// is tracked by the context.
+/// (see BENCHMARKS.md). Each statement is prepared the first time it runs and then only rebound: for the life of the
+/// connection when the writer keeps one (<see cref="On"/> and <see cref="Within"/>), else for the transaction
+/// (<see cref="For"/>). Nothing written here is tracked by the context.
 /// </para>
 /// <para>
 /// The statements are the same on PostgreSQL; only the values are bound as its own types there (a uuid, a boolean, a
@@ -25,23 +26,39 @@ namespace WazzupAdmin.Data;
 public sealed class IncomingRows : IDisposable
 {
     private readonly DbConnection connection;
-    private readonly DbTransaction transaction;
     private readonly bool postgres;
     private readonly Dictionary<string, DbCommand> commands = [];
+    private DbTransaction? transaction;
 
-    private IncomingRows(DbConnection connection, DbTransaction transaction)
+    private IncomingRows(DbConnection connection)
     {
         this.connection = connection;
-        this.transaction = transaction;
         postgres = connection is NpgsqlConnection;
     }
 
     /// <summary>Writes on <paramref name="db"/>'s connection, inside the transaction it must have begun.</summary>
-    public static IncomingRows For(AppDbContext db)
+    public static IncomingRows For(AppDbContext db) => On(db.Database.GetDbConnection()).Within(db);
+
+    /// <summary>Statements for a connection that stays open across transactions; each is prepared once for it.</summary>
+    public static IncomingRows On(DbConnection connection) => new(connection);
+
+    /// <summary>Writes inside the transaction <paramref name="db"/> has begun on this connection.</summary>
+    public IncomingRows Within(AppDbContext db)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.GetDbConnection() != connection)
+        {
+            throw new InvalidOperationException("The context writes on another connection.");
+        }
+
+        transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Begin the transaction before writing rows.");
-        return new IncomingRows(db.Database.GetDbConnection(), transaction);
+        foreach (var command in commands.Values)
+        {
+            command.Transaction = transaction;
+        }
+
+        return this;
     }
 
     public void InsertContact(Contact contact)
@@ -160,6 +177,14 @@ public sealed class IncomingRows : IDisposable
             ("@status", outboxEvent.Status.ToString()), ("@attempts", outboxEvent.Attempts), ("@created", outboxEvent.CreatedAtUtc),
             ("@next", outboxEvent.NextAttemptAtUtc));
 
+    /// <summary>
+    /// SQLite's <c>PRAGMA data_version</c> of this connection: it changes when another connection commits to the file,
+    /// never for this connection's own commits.
+    /// </summary>
+    public long DataVersion() => postgres
+        ? throw new NotSupportedException("PostgreSQL has no data_version.")
+        : (long)Bind("PRAGMA data_version", []).ExecuteScalar()!;
+
     private void Execute(string sql, params (string Name, object? Value)[] values) => Bind(sql, values).ExecuteNonQuery();
 
     private long Scalar(string sql, params (string Name, object? Value)[] values) => (long)Bind(sql, values).ExecuteScalar()!;
@@ -170,7 +195,7 @@ public sealed class IncomingRows : IDisposable
         {
             command = connection.CreateCommand();
             command.CommandText = sql;
-            command.Transaction = transaction;
+            command.Transaction = transaction ?? throw new InvalidOperationException("Begin the transaction before writing rows.");
             foreach (var (name, _) in values)
             {
                 var parameter = command.CreateParameter();

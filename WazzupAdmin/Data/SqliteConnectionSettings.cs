@@ -21,8 +21,12 @@ public sealed class SqliteConnectionSettings : DbConnectionInterceptor
 
     private static readonly string Pragmas = $"PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint={AutoCheckpointPages};";
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    /// <summary>Sets the pragmas on a connection opened outside EF Core (whose interceptors see only its own opens).</summary>
+    public static void Apply(DbConnection connection)
     {
+        ArgumentNullException.ThrowIfNull(connection);
         using var command = connection.CreateCommand();
         command.CommandText = Pragmas;
         command.ExecuteNonQuery();

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Entities;
 using WazzupAdmin.Domain.Crm;
@@ -25,6 +27,7 @@ internal sealed class IncomingBatch(AppDbContext db, CrmLinkOptions crmLinks, Ti
     private readonly Dictionary<(string ChatType, string ChatId), Contact> contacts = [];
     private readonly Dictionary<(Guid ChannelId, string ContactId), Conversation> conversations = [];
     private readonly Dictionary<Guid, NewClientRules> rules = [];
+    private readonly HashSet<Guid> distributedOn = [];
     private readonly List<Stored> stored = [];
     private IncomingRows rows = default!;
     private WebhookSubscriptions? subscription;
@@ -38,15 +41,18 @@ internal sealed class IncomingBatch(AppDbContext db, CrmLinkOptions crmLinks, Ti
     /// </summary>
     public sealed record Written(IReadOnlyList<ReceiveResult> Results, IReadOnlyList<ChatEvent> Events, bool WroteOutboxEvents = false, bool Queued = false);
 
+    /// <param name="kept">The statements of the connection <paramref name="db"/> is on, when it stays open across
+    /// transactions (<see cref="KeptWriterConnection"/>); else the transaction prepares its own.</param>
+    /// <param name="memory">What the writer's last batch on the kept connection read, used while it still holds.</param>
     public static async Task<Written> WriteAsync(
         AppDbContext db, IReadOnlyList<IncomingMessage> messages, CrmLinkOptions crmLinks, TimeProvider clock, RepPresence presence,
-        CancellationToken cancellationToken)
+        (IncomingRows Rows, WriterMemory Memory)? kept, CancellationToken cancellationToken)
     {
         var batch = new IncomingBatch(db, crmLinks, clock, presence);
-        return await batch.WriteAsync(messages, cancellationToken);
+        return await batch.WriteAsync(messages, kept, cancellationToken);
     }
 
-    private async Task<Written> WriteAsync(IReadOnlyList<IncomingMessage> messages, CancellationToken cancellationToken)
+    private async Task<Written> WriteAsync(IReadOnlyList<IncomingMessage> messages, (IncomingRows Rows, WriterMemory Memory)? kept, CancellationToken cancellationToken)
     {
         var results = new ReceiveResult[messages.Count];
         var accepted = await AcceptedMessage.CheckAsync(db, messages, results, cancellationToken);
@@ -58,9 +64,79 @@ internal sealed class IncomingBatch(AppDbContext db, CrmLinkOptions crmLinks, Ti
         // BEGIN IMMEDIATE: writers take turns, so two messages from one new client cannot both create a contact, and
         // concurrent new clients take consecutive turns.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        using var prepared = IncomingRows.For(db);
-        rows = prepared;
-        subscription = await WebhookOutbox.SubscriptionAsync(db, cancellationToken);
+        using var prepared = kept is null ? IncomingRows.For(db) : null;
+        rows = kept?.Rows.Within(db) ?? prepared!;
+        try
+        {
+            var version = kept is null ? (long?)null : rows.DataVersion();
+            if (version is null || !Recall(kept!.Value.Memory, version.Value))
+            {
+                subscription = await WebhookOutbox.SubscriptionAsync(db, cancellationToken);
+            }
+
+            await StoreAsync(accepted, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            if (version is { } committedOn)
+            {
+                foreach (var channelRules in rules.Values)
+                {
+                    channelRules.Routing.CreditsStored();
+                }
+
+                kept!.Value.Memory.Keep(rows, committedOn, subscription, rules);
+            }
+        }
+        catch
+        {
+            // Rolled back at once rather than when the connection closes, which a kept connection does not: until then
+            // the transaction would hold the file's write lock and the store's write gate.
+            await RollBackAsync(transaction);
+            throw;
+        }
+
+        var events = new List<ChatEvent>(stored.Count);
+        foreach (var item in stored)
+        {
+            var responsible = item.IsNewClient ? item.Decision!.AssignedTo : item.Contact.ResponsibleUserId;
+            var received = new ReceivedMessage(item.Conversation.Id, item.Contact.Id, item.IsNewClient, responsible, item.OfferedTo, item.Decision?.Reason.English);
+            results[item.Message.Index] = new ReceiveResult(received, []);
+            events.Add(new ChatEvent(item.IsNewClient ? ChatEventKind.NewClient : ChatEventKind.NewMessage, item.Message.Channel.Id, item.Conversation.Id)
+            {
+                Concerns = [.. item.OfferedTo, .. responsible is null ? Array.Empty<string>() : [responsible], .. item.Lost is null ? Array.Empty<string>() : [item.Lost]],
+            });
+        }
+
+        return new Written(results, events, wroteOutboxEvents, queued);
+    }
+
+    /// <summary>
+    /// Takes the subscription and the channels' rules the writer's last batch left, if nothing else wrote since, with the
+    /// reps' presence as it is now.
+    /// </summary>
+    private bool Recall(WriterMemory memory, long version)
+    {
+        if (!memory.TryRecall(rows, version, out var keptSubscription, out var keptRules))
+        {
+            return false;
+        }
+
+        subscription = keptSubscription;
+        var today = DateOnly.FromDateTime(presence.Now.UtcDateTime);
+        foreach (var (channelId, channelRules) in keptRules)
+        {
+            if (channelRules.Routing.ReadOn == today)
+            {
+                channelRules.Routing.RefreshPresence(presence);
+                rules[channelId] = channelRules;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes the accepted messages' rows, in order, inside the batch's transaction.</summary>
+    private async Task StoreAsync(List<AcceptedMessage> accepted, CancellationToken cancellationToken)
+    {
         var knownChats = await ClientChatMatch.KnownChatsAsync(db, accepted, cancellationToken);
         foreach (var message in accepted)
         {
@@ -78,30 +154,27 @@ internal sealed class IncomingBatch(AppDbContext db, CrmLinkOptions crmLinks, Ti
                 : await ReceiveFromKnownClientAsync(message, contact, now, cancellationToken));
         }
 
-        foreach (var (channelId, channelRules) in rules)
+        foreach (var channelId in distributedOn)
         {
+            var channelRules = rules[channelId];
             rows.SaveTurn(channelRules.Turn);
             foreach (var (userId, credit) in channelRules.Routing.ChangedCredits)
             {
                 rows.SaveCredit(channelId, userId, credit);
             }
         }
+    }
 
-        await transaction.CommitAsync(cancellationToken);
-
-        var events = new List<ChatEvent>(stored.Count);
-        foreach (var item in stored)
+    private static async Task RollBackAsync(IDbContextTransaction transaction)
+    {
+        try
         {
-            var responsible = item.IsNewClient ? item.Decision!.AssignedTo : item.Contact.ResponsibleUserId;
-            var received = new ReceivedMessage(item.Conversation.Id, item.Contact.Id, item.IsNewClient, responsible, item.OfferedTo, item.Decision?.Reason.English);
-            results[item.Message.Index] = new ReceiveResult(received, []);
-            events.Add(new ChatEvent(item.IsNewClient ? ChatEventKind.NewClient : ChatEventKind.NewMessage, item.Message.Channel.Id, item.Conversation.Id)
-            {
-                Concerns = [.. item.OfferedTo, .. responsible is null ? Array.Empty<string>() : [responsible], .. item.Lost is null ? Array.Empty<string>() : [item.Lost]],
-            });
+            await transaction.RollbackAsync(CancellationToken.None);
         }
-
-        return new Written(results, events, wroteOutboxEvents, queued);
+        catch (Exception rollbackFailure) when (rollbackFailure is DbException or InvalidOperationException)
+        {
+            // The transaction had already ended (its commit failed); the batch's own failure is what the caller hears.
+        }
     }
 
     /// <summary>A stored message; <paramref name="Decision"/> is how its client was distributed, for a new client.</summary>
@@ -123,6 +196,7 @@ internal sealed class IncomingBatch(AppDbContext db, CrmLinkOptions crmLinks, Ti
         }
 
         Message entry;
+        var wasAnswered = conversation is null || !conversation.Unanswered;
         if (conversation is null)
         {
             conversation = new Conversation { ChannelId = message.Channel.Id, ContactId = contact.Id, CreatedAtUtc = now };
@@ -131,14 +205,15 @@ internal sealed class IncomingBatch(AppDbContext db, CrmLinkOptions crmLinks, Ti
         }
         else
         {
-            var wasAnswered = !conversation.Unanswered;
             entry = AddIncoming(conversation, message.Incoming.Text, now);
             rows.UpdateConversationActivity(conversation);
-            // A cap counts unanswered clients: a client of this batch's channel who writes again counts from now on.
-            if (wasAnswered && contact.ResponsibleUserId is { } responsible && rules.TryGetValue(message.Channel.Id, out var channelRules))
-            {
-                channelRules.Routing.BecameUnanswered(responsible);
-            }
+        }
+
+        // A cap counts unanswered clients: a client of a channel whose rules are at hand who writes again, or for the
+        // first time on this channel, counts from now on.
+        if (wasAnswered && contact.ResponsibleUserId is { } responsible && rules.TryGetValue(message.Channel.Id, out var atHand))
+        {
+            atHand.Routing.BecameUnanswered(responsible);
         }
 
         conversations[key] = conversation;
@@ -202,6 +277,7 @@ internal sealed class IncomingBatch(AppDbContext db, CrmLinkOptions crmLinks, Ti
 
     private async Task<NewClientRules> RulesAsync(Channel channel, CancellationToken cancellationToken)
     {
+        distributedOn.Add(channel.Id);
         if (rules.TryGetValue(channel.Id, out var known))
         {
             return known;

@@ -40,6 +40,8 @@ public sealed class IncomingMessageWriter : IAsyncDisposable, IDisposable
     private readonly TimeProvider clock;
     private readonly Routing.RepPresence presence;
     private readonly ILogger<IncomingMessageWriter> logger;
+    private readonly KeptWriterConnection connection = new();
+    private readonly WriterMemory memory = new();
     private readonly Task writing;
 
     public IncomingMessageWriter(
@@ -149,18 +151,34 @@ public sealed class IncomingMessageWriter : IAsyncDisposable, IDisposable
     private async Task<IncomingBatch.Written> WriteOnceAsync(List<Pending> batch)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        return await IncomingBatch.WriteAsync(db, [.. batch.Select(p => p.Message)], crmLinks.Value, clock, presence, CancellationToken.None);
+        try
+        {
+            var kept = connection.Attach(db) is { } rows ? (rows, memory) : ((IncomingRows, WriterMemory)?)null;
+            return await IncomingBatch.WriteAsync(db, [.. batch.Select(p => p.Message)], crmLinks.Value, clock, presence, kept, CancellationToken.None);
+        }
+        catch
+        {
+            // Whatever failed may have been the connection itself: the next batch starts on a fresh one and reads
+            // everything afresh.
+            connection.Reset();
+            memory.Forget();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         queue.Writer.TryComplete();
         await writing;
+        connection.Dispose();
     }
 
     public void Dispose()
     {
         queue.Writer.TryComplete();
-        writing.Wait(TimeSpan.FromSeconds(30));
+        if (writing.Wait(TimeSpan.FromSeconds(30)))
+        {
+            connection.Dispose();
+        }
     }
 }

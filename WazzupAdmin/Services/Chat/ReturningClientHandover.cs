@@ -58,6 +58,8 @@ internal static class ReturningClientHandover
             }
         }
 
+        // The client, unanswered, no longer counts toward the user who is gone.
+        channelRules.Routing.NoLongerUnanswered(previous!);
         var reason = to is null
             ? AssignmentReason.ReturningClientToManagers(gone.Name)
             : AssignmentReason.ReturningClientMoved(channelRules.Routing.NameOf(to), gone.Name);

@@ -10,19 +10,26 @@ namespace WazzupAdmin.Services.Routing;
 /// What the <see cref="RoutingPlanner"/> needs to know about one channel right now, read from the store and the open
 /// chat windows: its routing settings and each sales rep with "receives new clients" on, with their status and, where a
 /// cap applies, their unanswered clients on the channel. Kept for a batch of incoming messages, it counts each client
-/// it hands out, so concurrent new clients of one batch see the caps as the ones before them left them.
+/// it hands out, so concurrent new clients of one batch see the caps as the ones before them left them; the writer keeps
+/// it for its next batches too while nothing else writes to the store, with the reps' presence taken anew each time.
 /// </summary>
 public sealed class ChannelRoutingState
 {
     private readonly Dictionary<string, RepSnapshot> reps;
     private readonly Dictionary<string, string> names;
+    private readonly HashSet<string> away;
 
-    private ChannelRoutingState(RoutingSettings settings, Dictionary<string, RepSnapshot> reps, Dictionary<string, string> names)
+    private ChannelRoutingState(RoutingSettings settings, Dictionary<string, RepSnapshot> reps, Dictionary<string, string> names, HashSet<string> away, DateOnly readOn)
     {
         Settings = settings;
         this.reps = reps;
         this.names = names;
+        this.away = away;
+        ReadOn = readOn;
     }
+
+    /// <summary>The UTC date the reps' days off were read around: the state knows the days off from the day before to the day after.</summary>
+    public DateOnly ReadOn { get; }
 
     public RoutingSettings Settings { get; }
 
@@ -103,7 +110,8 @@ public sealed class ChannelRoutingState
             }
         }
 
-        return new ChannelRoutingState(settings, reps, names);
+        var awayInStore = rows.Where(r => r.AwaySinceUtc is not null).Select(r => r.CrmUserId).ToHashSet(StringComparer.Ordinal);
+        return new ChannelRoutingState(settings, reps, names, awayInStore, utcToday);
     }
 
     // Read for every batch of new clients, so compiled once: uncompiled, EF Core's building and looking up of the queries
@@ -206,12 +214,37 @@ public sealed class ChannelRoutingState
     /// <summary>The reps whose credit changed since the state was read, with the credit to store.</summary>
     public IEnumerable<(string UserId, long Credit)> ChangedCredits => changedCredits.Select(id => (id, reps[id].Credit));
 
+    /// <summary>The changed credits have been stored: <see cref="ChangedCredits"/> starts again from none.</summary>
+    public void CreditsStored() => changedCredits.Clear();
+
+    /// <summary>
+    /// Each rep's presence as the open chat windows show it now, for a state kept after its batch committed, while
+    /// nothing else wrote to the store: presence is the one input that changes without a write.
+    /// </summary>
+    public void RefreshPresence(RepPresence presence)
+    {
+        ArgumentNullException.ThrowIfNull(presence);
+        foreach (var (userId, rep) in reps.ToList())
+        {
+            reps[userId] = rep with { Presence = presence.Of(userId, away.Contains(userId)) };
+        }
+    }
+
     /// <summary>A client of <paramref name="userId"/> on the channel wrote after being answered.</summary>
     public void BecameUnanswered(string userId)
     {
         if (reps.TryGetValue(userId, out var rep))
         {
             reps[userId] = rep with { Unanswered = rep.Unanswered + 1 };
+        }
+    }
+
+    /// <summary>An unanswered client of <paramref name="userId"/> on the channel went to someone else.</summary>
+    public void NoLongerUnanswered(string userId)
+    {
+        if (reps.TryGetValue(userId, out var rep) && rep.Unanswered > 0)
+        {
+            reps[userId] = rep with { Unanswered = rep.Unanswered - 1 };
         }
     }
 
