@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -7,71 +6,25 @@ namespace WazzupAdmin.Tests.Concurrency;
 /// <summary>
 /// Completes <see cref="Started"/> when another context of the same store as the given one begins a transaction, as
 /// EF Core reports it to its diagnostic listener: before the store's write gate or lock is waited for, so a test can
-/// tell that a writer has reached its transaction while the test still holds the store. Other tests' stores, running
-/// at the same time, are told apart by their connection strings.
+/// tell that a writer has reached its transaction while the test still holds the store.
 /// </summary>
-internal sealed class TransactionStarts : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+internal sealed class TransactionStarts : StoreEvents
 {
     private readonly DbContext except;
-    private readonly string connectionString;
     private readonly TaskCompletionSource started = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly List<IDisposable> subscriptions = [];
-    private readonly IDisposable listeners;
 
     private TransactionStarts(DbContext except)
-    {
-        this.except = except;
-        // Without one, another test's store could not be told apart from this one.
-        connectionString = except.Database.GetConnectionString() ?? throw new ArgumentException("The store has no connection string.", nameof(except));
-        listeners = DiagnosticListener.AllListeners.Subscribe(this);
-    }
+        : base(except, RelationalEventId.TransactionStarting) => this.except = except;
 
     public static TransactionStarts Await(DbContext except) => new(except);
 
     public Task Started => started.Task;
 
-    void IObserver<DiagnosticListener>.OnNext(DiagnosticListener value)
+    protected override void OnEvent(DbContext context, DbContextEventData data)
     {
-        if (value.Name == DbLoggerCategory.Name)
-        {
-            lock (subscriptions)
-            {
-                subscriptions.Add(value.Subscribe(this, name => name == RelationalEventId.TransactionStarting.Name));
-            }
-        }
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
-    {
-        if (value.Value is TransactionStartingEventData { Context: { } context } && context != except
-            && context.Database.GetConnectionString() == connectionString)
+        if (data is TransactionStartingEventData && context != except)
         {
             started.TrySetResult();
-        }
-    }
-
-    void IObserver<DiagnosticListener>.OnCompleted()
-    {
-    }
-
-    void IObserver<DiagnosticListener>.OnError(Exception error)
-    {
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnCompleted()
-    {
-    }
-
-    void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
-    {
-    }
-
-    public void Dispose()
-    {
-        listeners.Dispose();
-        lock (subscriptions)
-        {
-            subscriptions.ForEach(s => s.Dispose());
         }
     }
 }

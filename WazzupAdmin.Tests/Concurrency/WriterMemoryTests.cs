@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -148,71 +147,34 @@ public sealed class WriterMemoryTests : IAsyncLifetime
         return result.Received;
     }
 
-    /// <summary>The SQL that contexts of the given one's store run, as EF Core reports it; other tests' stores are told apart by connection string.</summary>
-    private sealed class StoreCommands : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    /// <summary>The SQL that the contexts of one store run, as EF Core reports it.</summary>
+    private sealed class StoreCommands : StoreEvents
     {
-        private readonly string connectionString;
         private readonly ConcurrentQueue<string> texts = new();
-        private readonly List<IDisposable> subscriptions = [];
-        private readonly IDisposable listeners;
 
         private StoreCommands(DbContext of)
+            : base(of, RelationalEventId.CommandExecuting)
+        {
+        }
+
+        /// <summary>Watches the store of <paramref name="of"/>, which it then disposes.</summary>
+        public static StoreCommands Of(DbContext of)
         {
             using (of)
             {
-                connectionString = of.Database.GetConnectionString()!;
+                return new StoreCommands(of);
             }
-
-            listeners = DiagnosticListener.AllListeners.Subscribe(this);
         }
-
-        public static StoreCommands Of(DbContext of) => new(of);
 
         /// <summary>How many queries read the table.</summary>
         public int Reading(string table) =>
             texts.Count(t => t.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && t.Contains($"FROM \"{table}\"", StringComparison.Ordinal));
 
-        void IObserver<DiagnosticListener>.OnNext(DiagnosticListener value)
+        protected override void OnEvent(DbContext context, DbContextEventData data)
         {
-            if (value.Name == DbLoggerCategory.Name)
+            if (data is CommandEventData command)
             {
-                lock (subscriptions)
-                {
-                    subscriptions.Add(value.Subscribe(this, name => name == RelationalEventId.CommandExecuting.Name));
-                }
-            }
-        }
-
-        void IObserver<KeyValuePair<string, object?>>.OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Value is CommandEventData { Context: { } context } data && context.Database.GetConnectionString() == connectionString)
-            {
-                texts.Enqueue(data.Command.CommandText);
-            }
-        }
-
-        void IObserver<DiagnosticListener>.OnCompleted()
-        {
-        }
-
-        void IObserver<DiagnosticListener>.OnError(Exception error)
-        {
-        }
-
-        void IObserver<KeyValuePair<string, object?>>.OnCompleted()
-        {
-        }
-
-        void IObserver<KeyValuePair<string, object?>>.OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            listeners.Dispose();
-            lock (subscriptions)
-            {
-                subscriptions.ForEach(s => s.Dispose());
+                texts.Enqueue(command.Command.CommandText);
             }
         }
     }
