@@ -41,9 +41,9 @@ internal sealed class IncomingBatch(AppDbContext db, CrmLinkOptions crmLinks, Ti
     /// </summary>
     public sealed record Written(IReadOnlyList<ReceiveResult> Results, IReadOnlyList<ChatEvent> Events, bool WroteOutboxEvents = false, bool Queued = false);
 
-    /// <param name="kept">The statements of the connection <paramref name="db"/> is on, when it stays open across
-    /// transactions (<see cref="KeptWriterConnection"/>); else the transaction prepares its own.</param>
-    /// <param name="memory">What the writer's last batch on the kept connection read, used while it still holds.</param>
+    /// <param name="kept">When <paramref name="db"/> is on a connection that stays open across transactions
+    /// (<see cref="KeptWriterConnection"/>): its statements, and what the writer's last batch on it read, used while
+    /// that still holds. Without it the transaction prepares its own statements and reads everything.</param>
     public static async Task<Written> WriteAsync(
         AppDbContext db, IReadOnlyList<IncomingMessage> messages, CrmLinkOptions crmLinks, TimeProvider clock, RepPresence presence,
         (IncomingRows Rows, WriterMemory Memory)? kept, CancellationToken cancellationToken)
@@ -115,14 +115,14 @@ internal sealed class IncomingBatch(AppDbContext db, CrmLinkOptions crmLinks, Ti
     /// </summary>
     private bool Recall(WriterMemory memory, long version)
     {
-        if (!memory.TryRecall(rows, version, out var keptSubscription, out var keptRules))
+        if (!memory.Holds(rows, version))
         {
             return false;
         }
 
-        subscription = keptSubscription;
+        subscription = memory.Subscription;
         var today = DateOnly.FromDateTime(presence.Now.UtcDateTime);
-        foreach (var (channelId, channelRules) in keptRules)
+        foreach (var (channelId, channelRules) in memory.Rules)
         {
             if (channelRules.Routing.ReadOn == today)
             {

@@ -22,43 +22,32 @@ internal sealed class WriterMemory
     private readonly Dictionary<Guid, NewClientRules> rules = [];
     private IncomingRows? connection;
     private long version;
-    private WebhookSubscriptions? subscription;
 
-    /// <summary>What the last batch kept, if it still holds on this connection at this version; else nothing, and it is forgotten.</summary>
-    public bool TryRecall(IncomingRows on, long current, out WebhookSubscriptions? keptSubscription, out IReadOnlyDictionary<Guid, NewClientRules> keptRules)
-    {
-        if (connection is null || connection != on || version != current)
-        {
-            Forget();
-            (keptSubscription, keptRules) = (null, rules);
-            return false;
-        }
+    public WebhookSubscriptions? Subscription { get; private set; }
 
-        (keptSubscription, keptRules) = (subscription, rules);
-        return true;
-    }
+    public IReadOnlyDictionary<Guid, NewClientRules> Rules => rules;
+
+    /// <summary>Whether what is kept still holds: the same connection (versions of two connections say nothing of each other) at the same version.</summary>
+    public bool Holds(IncomingRows on, long current) => connection is not null && connection == on && version == current;
 
     /// <summary>Keeps what a committed batch read and left, at the version its transaction began on.</summary>
-    public void Keep(IncomingRows on, long atVersion, WebhookSubscriptions? keptSubscription, IReadOnlyDictionary<Guid, NewClientRules> keptRules)
+    public void Keep(IncomingRows on, long atVersion, WebhookSubscriptions? subscription, IReadOnlyDictionary<Guid, NewClientRules> keptRules)
     {
         ArgumentNullException.ThrowIfNull(keptRules);
         connection = on;
         version = atVersion;
-        subscription = keptSubscription;
-        if (!ReferenceEquals(keptRules, rules))
+        Subscription = subscription;
+        rules.Clear();
+        foreach (var (channelId, channelRules) in keptRules)
         {
-            rules.Clear();
-            foreach (var (channelId, channelRules) in keptRules)
-            {
-                rules[channelId] = channelRules;
-            }
+            rules[channelId] = channelRules;
         }
     }
 
     public void Forget()
     {
         connection = null;
-        subscription = null;
+        Subscription = null;
         rules.Clear();
     }
 }
