@@ -82,6 +82,52 @@ public sealed class SimulatorEndpointTests : IAsyncLifetime
         Assert.Equal(channelId, body.GetProperty("data").GetProperty("channelId").GetGuid());
     }
 
+    [Fact]
+    public async Task A_channel_connected_after_its_id_was_unknown_takes_its_clients_messages()
+    {
+        var channelId = Guid.Parse("9a1d6c0e-0000-4000-8000-0000000000fe");
+        var message = new { channelId, chatType = "telegram", chatId = "late_channel_client", text = "Hello" };
+        using (var before = await api.PostAsJsonAsync("/v3/simulator/messages", message))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        }
+
+        await using (var db = await DbAsync())
+        {
+            var template = await db.Channels.AsNoTracking().SingleAsync(c => c.Id == SalesTelegram);
+            db.Channels.Add(new WazzupAdmin.Data.Entities.Channel
+            {
+                Id = channelId, Transport = template.Transport, PlainId = "late_channel_bot", Name = "Late Telegram", CreatedAtUtc = template.CreatedAtUtc,
+                Version = 1, FunnelId = template.FunnelId, StageId = template.StageId, Algorithm = template.Algorithm,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var result = await SendAsync(message);
+
+        Assert.True(result.GetProperty("newClient").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_channel_disabled_after_its_clients_wrote_refuses_the_next_message()
+    {
+        await SendAsync(new { channelId = SalesTelegram, chatType = "telegram", chatId = "before_disabling", text = "Hello" });
+        await using (var db = await DbAsync())
+        {
+            await db.Channels.Where(c => c.Id == SalesTelegram)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, WazzupAdmin.Domain.Channels.ChannelState.Disabled));
+        }
+
+        using var response = await api.PostAsJsonAsync("/v3/simulator/messages",
+            new { channelId = SalesTelegram, chatType = "telegram", chatId = "after_disabling", text = "Hello" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("VALIDATION_ERROR", await response.ErrorCodeAsync());
+        Assert.Equal(["channelId"], await FieldsAsync(response));
+        await using var after = await DbAsync();
+        Assert.False(await after.ContactChats.AnyAsync(c => c.ChatId == "after_disabling"));
+    }
+
     [Theory]
     [InlineData("telegram")]
     [InlineData("wapi")]

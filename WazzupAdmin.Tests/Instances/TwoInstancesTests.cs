@@ -1,17 +1,21 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Services.Accounts;
+using WazzupAdmin.Services.Api;
 using WazzupAdmin.Services.Chat;
 using WazzupAdmin.Services.Instances;
 using WazzupAdmin.Services.Routing;
+using WazzupAdmin.Tests.Api;
 using WazzupAdmin.Tests.Support;
 
 namespace WazzupAdmin.Tests.Instances;
 
 /// <summary>
 /// Two consoles on one PostgreSQL database, as two instances behind a load balancer: what one of them does reaches the
-/// other's open windows, session registry and presence of reps through LISTEN/NOTIFY.
+/// other's open windows, session registry, presence of reps and API keys through LISTEN/NOTIFY.
 /// </summary>
 [Trait("Category", "Postgres")]
 public sealed class TwoInstancesTests : IAsyncLifetime
@@ -93,6 +97,42 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Equal("account-1", await endedOnB.Task.WaitAsync(Patience));
         Assert.True(revocations.IsRevoked("account-1", "stamp-1"));
         Assert.False(revocations.IsRevoked("account-1", "stamp-2"));
+    }
+
+    [Fact]
+    public async Task An_api_key_revoked_on_one_instance_is_refused_by_the_other_before_its_cache_would_let_go()
+    {
+        // A third instance whose clock stands still: its cache of keys never expires, so only the notification can end it.
+        await using var frozen = new AppFactory
+        {
+            Provider = StoreProvider.Postgres,
+            PostgresDatabase = a.PostgresDatabase,
+            TestServices = services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.UtcNow)),
+        };
+        await frozen.Services.GetRequiredService<PostgresInstanceListener>().Listening.WaitAsync(Patience);
+        var key = await ApiClient.CreateKeyAsync(a);
+        using var client = ApiClient.WithKey(frozen, key);
+        using (var believed = await client.GetAsync("/v3/channels"))
+        {
+            Assert.Equal(HttpStatusCode.OK, believed.StatusCode);
+        }
+
+        await using (var scope = await a.CreateScopeSignedInAsAsync(DemoWorkspace.AdminEmail))
+        {
+            var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+            var row = (await keys.ListAsync()).Single(k => key.StartsWith(k.Prefix, StringComparison.Ordinal));
+            Assert.True(await keys.RevokeAsync(row.Id));
+        }
+
+        var status = HttpStatusCode.OK;
+        for (var attempt = 0; attempt < 100 && status == HttpStatusCode.OK; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            using var response = await client.GetAsync("/v3/channels");
+            status = response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using WazzupAdmin.Data;
 using WazzupAdmin.Domain.Channels;
 using WazzupAdmin.Services.Chat;
 
@@ -33,7 +31,7 @@ public static class SimulatorEndpoints
     public static RouteGroupBuilder MapSimulatorEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/simulator/messages", async (
-                HttpRequest request, IDbContextFactory<AppDbContext> dbFactory, IncomingMessageService incoming, CancellationToken cancellationToken) =>
+                HttpRequest request, ChannelTransports transports, IncomingMessageService incoming, CancellationToken cancellationToken) =>
             {
                 var (body, error) = await ApiJson.ReadAsync<SimulatedMessageRequest>(request, cancellationToken);
                 if (error is not null)
@@ -46,13 +44,7 @@ public static class SimulatorEndpoints
                     return ApiFieldErrors.Validation([new("channelId", "Required.")]);
                 }
 
-                Transport? transport;
-                await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-                {
-                    transport = await db.Channels.AsNoTracking().Where(c => c.Id == channelId)
-                        .Select(c => (Transport?)c.Transport).FirstOrDefaultAsync(cancellationToken);
-                }
-
+                var transport = await transports.FindAsync(channelId, cancellationToken);
                 if (transport is null)
                 {
                     return ApiErrors.Response(StatusCodes.Status404NotFound, ChannelNotFound, $"There is no channel {channelId}.", new { channelId });

@@ -21,9 +21,11 @@ public static class UseCases
         services.AddScoped<AccountService>();
         services.AddSingleton<SignInGate>();
         services.AddSingleton<SessionRevocations>();
+        services.AddSingleton<Api.ApiKeyCache>();
         services.AddScoped<SessionGuard>();
         services.AddScoped<AccountSessions>();
         services.AddSingleton<Chat.IncomingMessageWriter>();
+        services.AddSingleton<Chat.ChannelTransports>();
         services.AddScoped<Chat.IncomingMessageService>();
         services.AddScoped<Chat.ConversationAccess>();
         services.AddScoped<Chat.ChatReadingService>();

@@ -27,8 +27,9 @@ public sealed record ApiCaller(int KeyId, string KeyName);
 /// <summary>
 /// API keys: administrators create, list and revoke them; requests are authenticated against their hashes. A key is
 /// 256 random bits, so a plain SHA-256 of it is as strong as a slow password hash and costs nothing per request.
+/// A key found valid is believed for a few seconds without asking the store again (<see cref="ApiKeyCache"/>).
 /// </summary>
-public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock)
+public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, TimeProvider clock, ApiKeyCache cache)
 {
     public const int NameLength = 100;
     private const string KeyPrefix = "wz_";
@@ -106,6 +107,11 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Cur
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = await db.ApiKeys.Where(k => k.Id == id && k.RevokedAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAtUtc, now), cancellationToken);
+        if (changed > 0)
+        {
+            cache.Revoked(id);
+        }
+
         return changed > 0 || await db.ApiKeys.AnyAsync(k => k.Id == id, cancellationToken);
     }
 
@@ -113,6 +119,12 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Cur
     public async Task<ApiCaller?> AuthenticateAsync(string key, CancellationToken cancellationToken = default)
     {
         var hash = HashOf(key);
+        if (cache.Find(hash) is { } known)
+        {
+            return known;
+        }
+
+        var generation = cache.Generation;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await db.ApiKeys.AsNoTracking()
             .Where(k => k.Hash == hash && k.RevokedAtUtc == null)
@@ -130,7 +142,9 @@ public sealed class ApiKeyService(IDbContextFactory<AppDbContext> dbFactory, Cur
                 .ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAtUtc, now), cancellationToken);
         }
 
-        return new ApiCaller(found.Id, found.Name);
+        var caller = new ApiCaller(found.Id, found.Name);
+        cache.Remember(hash, caller, generation);
+        return caller;
     }
 
     public static string HashOf(string key) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));

@@ -16,6 +16,9 @@ public interface IOtherInstances
     /// <summary>The account's sessions were ended here; <paramref name="currentStamp"/> is its new security stamp.</summary>
     void SessionsEnded(string accountId, string currentStamp);
 
+    /// <summary>The API key was revoked here: the other instances stop believing it at once.</summary>
+    void ApiKeyRevoked(int keyId);
+
     /// <summary>The CRM user's status may have changed here; <paramref name="onlineHere"/> says whether a window of theirs counts as open here.</summary>
     void PresenceChanged(string userId, bool onlineHere);
 }

@@ -12,6 +12,7 @@ public sealed record InstanceMessage
     public const string DealsKind = "deals";
     public const string SessionsEndedKind = "sessions";
     public const string PresenceKind = "presence";
+    public const string ApiKeyRevokedKind = "api-key-revoked";
     public const string HeartbeatKind = "heartbeat";
     public const string HelloKind = "hello";
     public const string ByeKind = "bye";
@@ -38,7 +39,7 @@ public sealed record InstanceMessage
     /// <summary>A chat event's concerned users; contact ids of changed deals; user ids of a heartbeat.</summary>
     public IReadOnlyCollection<string>? Ids { get; init; }
 
-    /// <summary>The account of ended sessions, or the user of a presence change.</summary>
+    /// <summary>The account of ended sessions, the user of a presence change, or the id of a revoked API key.</summary>
     public string? Subject { get; init; }
 
     public string? Stamp { get; init; }

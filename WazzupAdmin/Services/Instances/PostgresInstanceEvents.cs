@@ -35,6 +35,12 @@ public sealed class PostgresInstanceEvents(NpgsqlDataSource dataSource, ILogger<
     public void SessionsEnded(string accountId, string currentStamp) =>
         Enqueue(new InstanceMessage { From = InstanceId, Kind = InstanceMessage.SessionsEndedKind, Subject = accountId, Stamp = currentStamp });
 
+    public void ApiKeyRevoked(int keyId) =>
+        Enqueue(new InstanceMessage
+        {
+            From = InstanceId, Kind = InstanceMessage.ApiKeyRevokedKind, Subject = keyId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
     public void PresenceChanged(string userId, bool onlineHere) =>
         Enqueue(new InstanceMessage { From = InstanceId, Kind = InstanceMessage.PresenceKind, Subject = userId, Online = onlineHere });
 

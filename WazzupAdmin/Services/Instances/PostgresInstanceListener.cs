@@ -7,7 +7,7 @@ namespace WazzupAdmin.Services.Instances;
 
 /// <summary>
 /// Hears what the other instances on the same PostgreSQL database did and republishes it here, to this instance's open
-/// windows, session registry and presence of reps: one dedicated connection LISTENs on
+/// windows, session registry, presence of reps and API keys: one dedicated connection LISTENs on
 /// <see cref="PostgresInstanceEvents.Channel"/> and waits for notifications, reconnecting with a growing pause when the
 /// connection breaks. Every <see cref="HeartbeatInterval"/> it also sends which reps have a window open here and drops
 /// the reps of instances that fell silent for <see cref="PresenceExpiry"/> (a crashed instance's reps go offline).
@@ -18,6 +18,7 @@ public sealed class PostgresInstanceListener(
     ChatNotifier notifier,
     SessionRevocations revocations,
     RepPresence presence,
+    Api.ApiKeyCache apiKeys,
     TimeProvider clock,
     ILogger<PostgresInstanceListener> logger) : BackgroundService
 {
@@ -136,6 +137,9 @@ public sealed class PostgresInstanceListener(
                 break;
             case InstanceMessage.SessionsEndedKind when message.Subject is not null && message.Stamp is not null:
                 revocations.RevokeHere(message.Subject, message.Stamp);
+                break;
+            case InstanceMessage.ApiKeyRevokedKind when int.TryParse(message.Subject, System.Globalization.CultureInfo.InvariantCulture, out var keyId):
+                apiKeys.ForgetHere(keyId);
                 break;
             case InstanceMessage.PresenceKind when message.Subject is not null:
                 presence.OnOtherInstance(message.From, message.Subject, message.Online == true);
