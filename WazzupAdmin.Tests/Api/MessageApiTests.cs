@@ -219,6 +219,23 @@ public sealed class MessageApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_deletion_past_the_messengers_window_or_where_it_cannot_delete_is_refused()
+    {
+        var whatsapp = await SendCreatedAsync(new { channelId = SalesWhatsApp, chatType = "whatsapp", chatId = Lucia, text = "Kept" });
+        var instagram = await SendCreatedAsync(new { channelId = StoreInstagram, chatType = "instagram", chatId = "pedro.alves", text = "Kept too" });
+        clock.Advance(TimeSpan.FromHours(48) + TimeSpan.FromMinutes(1));
+
+        using var late = await api.DeleteAsync($"{Message}/{whatsapp}");
+        using var unsupported = await api.DeleteAsync($"{Message}/{instagram}");
+
+        Assert.Equal((HttpStatusCode.BadRequest, "MESSAGES_DELETION_TIME_EXPIRED"), (late.StatusCode, await late.ErrorCodeAsync()));
+        Assert.Contains("48 hours", (await late.JsonAsync()).GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal((HttpStatusCode.BadRequest, "CHANNEL_INVALID_TRANSPORT_FOR_DELETION"), (unsupported.StatusCode, await unsupported.ErrorCodeAsync()));
+        var kept = new[] { Guid.Parse(whatsapp), Guid.Parse(instagram) };
+        Assert.False(await app.InStoreAsync(db => db.Messages.AnyAsync(m => kept.Contains(m.PublicId) && m.DeletedAtUtc != null)));
+    }
+
+    [Fact]
     public async Task The_documented_delete_example_deletes_the_message_for_the_chat_window_too()
     {
         var messageId = await SendCreatedAsync(new { channelId = SalesWhatsApp, chatType = "whatsapp", chatId = Lucia, text = "Oops, wrong client" });

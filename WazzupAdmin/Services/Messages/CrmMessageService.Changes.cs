@@ -26,16 +26,9 @@ public sealed partial class CrmMessageService
 
         var (message, transport, chatId, channelId) = found!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (MessageRules.EditWindow(transport) is not { } window)
+        if (OutsideWindow(MessageRules.EditWindow(transport), "edited", MessageErrors.NoEditing, MessageErrors.EditingTimeExpired, transport, message, now, messageId) is { } closed)
         {
-            return MessageOutcome.Refused(StatusCodes.Status400BadRequest, MessageErrors.NoEditing,
-                $"{transport.DisplayName()} does not let a sent message be edited.", new { messageId });
-        }
-
-        if (now - message.SentAtUtc > window)
-        {
-            return MessageOutcome.Refused(StatusCodes.Status400BadRequest, MessageErrors.EditingTimeExpired,
-                $"A message on {transport.DisplayName()} can be edited for {Describe(window)} after it was sent.", new { messageId });
+            return closed;
         }
 
         var contentUri = command.ContentUri?.Trim();
@@ -69,16 +62,9 @@ public sealed partial class CrmMessageService
 
         var (message, transport, chatId, channelId) = found!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        if (MessageRules.DeleteWindow(transport) is not { } window)
+        if (OutsideWindow(MessageRules.DeleteWindow(transport), "deleted", MessageErrors.NoDeletion, MessageErrors.DeletionTimeExpired, transport, message, now, messageId) is { } closed)
         {
-            return MessageOutcome.Refused(StatusCodes.Status400BadRequest, MessageErrors.NoDeletion,
-                $"{transport.DisplayName()} does not let a sent message be deleted.", new { messageId });
-        }
-
-        if (now - message.SentAtUtc > window)
-        {
-            return MessageOutcome.Refused(StatusCodes.Status400BadRequest, MessageErrors.DeletionTimeExpired,
-                $"A message on {transport.DisplayName()} can be deleted for {Describe(window)} after it was sent.", new { messageId });
+            return closed;
         }
 
         var before = new OldInfoHook(message.ContentUri is null ? message.Text : null, message.ContentUri);
@@ -124,6 +110,25 @@ public sealed partial class CrmMessageService
 
     private static async Task<string?> AuthorNameAsync(AppDbContext db, string? userId, CancellationToken cancellationToken) =>
         userId is null ? null : await db.CrmUsers.Where(u => u.Id == userId).Select(u => u.Name).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The refusal when the messenger never lets a sent message be <paramref name="done"/> (no window), or when its
+    /// window has passed since the message was sent; null while the window is open.
+    /// </summary>
+    private static MessageOutcome? OutsideWindow(
+        TimeSpan? window, string done, string neverCode, string expiredCode, Transport transport, Message message, DateTime now, string messageId)
+    {
+        if (window is not { } open)
+        {
+            return MessageOutcome.Refused(StatusCodes.Status400BadRequest, neverCode,
+                $"{transport.DisplayName()} does not let a sent message be {done}.", new { messageId });
+        }
+
+        return now - message.SentAtUtc > open
+            ? MessageOutcome.Refused(StatusCodes.Status400BadRequest, expiredCode,
+                $"A message on {transport.DisplayName()} can be {done} for {Describe(open)} after it was sent.", new { messageId })
+            : null;
+    }
 
     private static string Describe(TimeSpan window) => window.TotalHours >= 1 ? $"{window.TotalHours:0} hours" : $"{window.TotalMinutes:0} minutes";
 }
