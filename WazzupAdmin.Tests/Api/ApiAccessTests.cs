@@ -1,7 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using WazzupAdmin.Data.Demo;
-using WazzupAdmin.Services.Api;
 using WazzupAdmin.Tests.Support;
 
 namespace WazzupAdmin.Tests.Api;
@@ -59,13 +56,8 @@ public sealed class ApiAccessTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        await using (var scope = await app.CreateScopeSignedInAsAsync(DemoWorkspace.AdminEmail))
-        {
-            var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
-            var row = (await keys.ListAsync()).Single(k => key.StartsWith(k.Prefix, StringComparison.Ordinal));
-            Assert.NotNull(row.LastUsedAtUtc);
-            Assert.True(await keys.RevokeAsync(row.Id));
-        }
+        var revoked = await ApiClient.RevokeKeyAsync(app, key);
+        Assert.NotNull(revoked.LastUsedAtUtc);
 
         using var response = await client.GetAsync("/v3/channels");
 

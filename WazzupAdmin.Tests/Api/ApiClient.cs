@@ -17,6 +17,16 @@ public static class ApiClient
         return created.Created?.Key ?? throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Message)));
     }
 
+    /// <summary>Revokes the key the way an administrator does; returns its row as it was before.</summary>
+    public static async Task<ApiKeyRow> RevokeKeyAsync(AppFactory app, string key)
+    {
+        await using var scope = await app.CreateScopeSignedInAsAsync(DemoWorkspace.AdminEmail);
+        var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
+        var row = (await keys.ListAsync()).Single(k => key.StartsWith(k.Prefix, StringComparison.Ordinal));
+        Assert.True(await keys.RevokeAsync(row.Id));
+        return row;
+    }
+
     public static async Task<HttpClient> CreateAsync(AppFactory app, string name = "Test CRM") =>
         WithKey(app, await CreateKeyAsync(app, name));
 

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Time.Testing;
 using WazzupAdmin.Data;
 using WazzupAdmin.Data.Demo;
 using WazzupAdmin.Services.Accounts;
-using WazzupAdmin.Services.Api;
 using WazzupAdmin.Services.Chat;
 using WazzupAdmin.Services.Instances;
 using WazzupAdmin.Services.Routing;
@@ -117,12 +116,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.OK, believed.StatusCode);
         }
 
-        await using (var scope = await a.CreateScopeSignedInAsAsync(DemoWorkspace.AdminEmail))
-        {
-            var keys = scope.ServiceProvider.GetRequiredService<ApiKeyService>();
-            var row = (await keys.ListAsync()).Single(k => key.StartsWith(k.Prefix, StringComparison.Ordinal));
-            Assert.True(await keys.RevokeAsync(row.Id));
-        }
+        await ApiClient.RevokeKeyAsync(a, key);
 
         var status = HttpStatusCode.OK;
         for (var attempt = 0; attempt < 100 && status == HttpStatusCode.OK; attempt++)
