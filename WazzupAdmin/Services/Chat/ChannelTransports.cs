@@ -6,11 +6,12 @@ using WazzupAdmin.Domain.Channels;
 namespace WazzupAdmin.Services.Chat;
 
 /// <summary>
-/// The transport of each channel, for the checks made before a client's message is queued. A channel is never deleted
-/// and its transport is set when it is connected, so a channel once found is remembered for the life of the process
-/// and costs no lookup after that. An id no channel has is looked up every time and not remembered: a channel
-/// connected later is found at once, and made-up ids cannot fill the memory. Whether the channel is enabled is not
-/// here: the writer checks it against the channel as it is when the message is stored.
+/// The transport of each channel, for what needs only that: the API's check of a simulated message's chat type, and the
+/// simulator page's list of the clients who can write again. A channel is never deleted and its transport is set when
+/// it is connected, so a channel once found is remembered for the life of the process and costs no lookup after that.
+/// An id no channel has is looked up every time and not remembered: a channel connected later is found at once, and
+/// made-up ids cannot fill the memory. Whether the channel is enabled is not here: the writer checks it against the
+/// channel as it is when the message is stored.
 /// </summary>
 public sealed class ChannelTransports(IDbContextFactory<AppDbContext> dbFactory)
 {

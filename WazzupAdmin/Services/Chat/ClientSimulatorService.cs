@@ -34,7 +34,8 @@ public sealed record SimulationResult(SimulatedDelivery? Delivery, IReadOnlyList
 /// Lets an administrator play a client writing to a channel: the message goes through the real
 /// <see cref="IncomingMessageService"/>, so what the settings decide is what happens.
 /// </summary>
-public sealed class ClientSimulatorService(IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, IncomingMessageService incoming)
+public sealed class ClientSimulatorService(
+    IDbContextFactory<AppDbContext> dbFactory, CurrentActor currentActor, IncomingMessageService incoming, ChannelTransports transports)
 {
     public async Task<SimulationResult> SendAsync(IncomingMessage message, CancellationToken cancellationToken = default)
     {
@@ -64,12 +65,13 @@ public sealed class ClientSimulatorService(IDbContextFactory<AppDbContext> dbFac
     public async Task<IReadOnlyList<KnownClient>> KnownClientsAsync(Guid channelId, int take = 20, CancellationToken cancellationToken = default)
     {
         await currentActor.RequireAdministratorAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var transport = await db.Channels.AsNoTracking().Where(c => c.Id == channelId).Select(c => (Transport?)c.Transport).FirstOrDefaultAsync(cancellationToken);
+        var transport = await transports.FindAsync(channelId, cancellationToken);
         if (transport is null)
         {
             return [];
         }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 
         var chatType = transport.Value.ClientChatType().ApiName();
         var clients = await db.ContactChats.AsNoTracking()
