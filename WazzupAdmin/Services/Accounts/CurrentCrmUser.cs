@@ -36,8 +36,12 @@ public sealed class CurrentCrmUser(IDbContextFactory<AppDbContext> dbFactory, Cu
     private static string? AccountId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier);
 
     private static Task<ChatUser?> OfAccountAsync(AppDbContext db, string accountId, CancellationToken cancellationToken) =>
-        db.Users.AsNoTracking()
+        CrmUserOfAccount.For(db)(db, accountId, cancellationToken);
+
+    // Compiled once: every use case of the chat window asks it first.
+    private static readonly CompiledQuery<Func<AppDbContext, string, CancellationToken, Task<ChatUser?>>> CrmUserOfAccount = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string accountId, CancellationToken cancellationToken) => db.Users.AsNoTracking()
             .Where(u => u.Id == accountId && u.CrmUserId != null)
             .Join(db.CrmUsers, u => u.CrmUserId, c => c.Id, (u, c) => new ChatUser(c.Id, c.Name))
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefault()));
 }

@@ -42,18 +42,22 @@ public sealed class SessionGuard(
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var account = await db.Users.AsNoTracking()
-            .Where(u => u.Id == accountId)
-            .Select(u => new
-            {
-                u.SecurityStamp,
-                u.LockoutEnd,
-                IsAdministrator = db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(role => role.Id == r.RoleId && role.Name == Roles.Administrator)),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var account = await SessionOf.For(db)(db, accountId, cancellationToken);
         return account is not null
             && account.SecurityStamp == stamp
             && !(account.LockoutEnd > clock.GetUtcNow())
             && (account.IsAdministrator || !principal.IsInRole(Roles.Administrator));
     }
+
+    private sealed record AccountSession(string? SecurityStamp, DateTimeOffset? LockoutEnd, bool IsAdministrator);
+
+    // Compiled once: it runs before every use case call of every signed-in window.
+    private static readonly CompiledQuery<Func<AppDbContext, string, CancellationToken, Task<AccountSession?>>> SessionOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string accountId, CancellationToken cancellationToken) => db.Users.AsNoTracking()
+            .Where(u => u.Id == accountId)
+            .Select(u => new AccountSession(
+                u.SecurityStamp,
+                u.LockoutEnd,
+                db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(role => role.Id == r.RoleId && role.Name == Roles.Administrator))))
+            .FirstOrDefault()));
 }

@@ -175,33 +175,39 @@ public sealed class ChatReadingService(IDbContextFactory<AppDbContext> dbFactory
             return [];
         }
 
-        // From the contact's few deals to their responsible users, not from the user's deals (thousands in a big CRM)
-        // to their contacts: written from the contact, the query leads SQLite to start there.
-        var deals = await db.Contacts.AsNoTracking()
-            .Where(c => c.Id == state.ContactId)
+        var deals = new List<DealLink>();
+        await foreach (var d in DealsOf.For(db)(db, state.ContactId, me.UserId).WithCancellation(cancellationToken))
+        {
+            deals.Add(new DealLink(d.Id, d.Name, d.Closed, d.Uri,
+                Crm.DealStage.From(d.FunnelId, d.StageId, d.CurrentFunnel, d.CurrentStage, d.FunnelName, d.StageName)));
+        }
+
+        return deals;
+    }
+
+    private sealed record DealRow(
+        string Id, string Name, bool Closed, string? Uri, string? FunnelId, string? StageId, string? CurrentFunnel, string? CurrentStage, string? FunnelName, string? StageName);
+
+    // From the contact's few deals to their responsible users, not from the user's deals (thousands in a big CRM) to
+    // their contacts: written from the contact, the query leads SQLite to start there. Compiled once: the Deals
+    // dropdown asks it each time it opens.
+    private static readonly CompiledQuery<Func<AppDbContext, string, string, IAsyncEnumerable<DealRow>>> DealsOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string contactId, string userId) => db.Contacts.AsNoTracking()
+            .Where(c => c.Id == contactId)
             .SelectMany(c => c.Deals)
-            .Where(d => d.ResponsibleUserId == me.UserId)
+            .Where(d => d.ResponsibleUserId == userId)
             .OrderBy(d => d.Closed).ThenBy(d => d.Name)
-            .Select(d => new
-            {
+            .Select(d => new DealRow(
                 d.Id,
                 d.Name,
                 d.Closed,
                 d.Uri,
                 d.FunnelId,
                 d.StageId,
-                CurrentFunnel = db.Funnels.Where(f => f.Id == d.FunnelId).Select(f => f.Name).FirstOrDefault(),
-                CurrentStage = db.Stages.Where(s => s.FunnelId == d.FunnelId && s.Id == d.StageId).Select(s => s.Name).FirstOrDefault(),
+                db.Funnels.Where(f => f.Id == d.FunnelId).Select(f => f.Name).FirstOrDefault(),
+                db.Stages.Where(s => s.FunnelId == d.FunnelId && s.Id == d.StageId).Select(s => s.Name).FirstOrDefault(),
                 d.FunnelName,
-                d.StageName,
-            })
-            .ToListAsync(cancellationToken);
-        return
-        [
-            .. deals.Select(d => new DealLink(d.Id, d.Name, d.Closed, d.Uri,
-                Crm.DealStage.From(d.FunnelId, d.StageId, d.CurrentFunnel, d.CurrentStage, d.FunnelName, d.StageName))),
-        ];
-    }
+                d.StageName))));
 
     private static readonly System.Linq.Expressions.Expression<Func<Conversation, ConversationSummary>> Summary = c =>
         new ConversationSummary(

@@ -61,26 +61,31 @@ public sealed class ConversationAccess(CurrentActor currentActor)
 
     private static async Task<ConversationState?> LoadStateAsync(AppDbContext db, long conversationId, string userId, CancellationToken cancellationToken)
     {
-        var row = await db.Conversations.AsNoTracking()
-            .Where(c => c.Id == conversationId)
-            .Select(c => new
-            {
-                c.ContactId,
-                c.Contact!.ResponsibleUserId,
-                Offers = c.Offers.Select(o => o.UserId).ToList(),
-                Access = db.ChannelAccess.Where(a => a.ChannelId == c.ChannelId && a.CrmUserId == userId)
-                    .Select(a => new { a.Role, a.ReceivesNewClients }).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await StateRowOf.For(db)(db, conversationId, userId, cancellationToken);
         if (row is null)
         {
             return null;
         }
 
-        var role = row.Access?.Role ?? ChannelRole.NoAccess;
+        var role = row.Role ?? ChannelRole.NoAccess;
         var permissions = ChannelAccessRules.For(userId, role, new ConversationOwnership(row.ResponsibleUserId, row.Offers));
-        return new ConversationState(row.ContactId, row.ResponsibleUserId, role, row.Access?.ReceivesNewClients ?? false, permissions);
+        return new ConversationState(row.ContactId, row.ResponsibleUserId, role, row.ReceivesNewClients ?? false, permissions);
     }
+
+    /// <summary>The conversation's contact, its responsible user and offers, and the user's role on its channel (null: none).</summary>
+    private sealed record StateRow(string ContactId, string? ResponsibleUserId, List<string> Offers, ChannelRole? Role, bool? ReceivesNewClients);
+
+    // Compiled once: every read and reply of an open conversation asks it.
+    private static readonly CompiledQuery<Func<AppDbContext, long, string, CancellationToken, Task<StateRow?>>> StateRowOf = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, long conversationId, string userId, CancellationToken cancellationToken) => db.Conversations.AsNoTracking()
+            .Where(c => c.Id == conversationId)
+            .Select(c => new StateRow(
+                c.ContactId,
+                c.Contact!.ResponsibleUserId,
+                c.Offers.Select(o => o.UserId).ToList(),
+                db.ChannelAccess.Where(a => a.ChannelId == c.ChannelId && a.CrmUserId == userId).Select(a => (ChannelRole?)a.Role).FirstOrDefault(),
+                db.ChannelAccess.Where(a => a.ChannelId == c.ChannelId && a.CrmUserId == userId).Select(a => (bool?)a.ReceivesNewClients).FirstOrDefault()))
+            .FirstOrDefault()));
 
     /// <returns>Null when the session is not narrowed; otherwise the contacts it may see.</returns>
     private async Task<IReadOnlySet<string>?> ScopedContactIdsAsync(AppDbContext db, CancellationToken cancellationToken)
