@@ -35,9 +35,7 @@ public static class ContactChatQueries
     /// username through (ChatType, Username), by phone through (ChatType, Phone). One condition with the three ORed
     /// together, as this was once written, SQLite (which keeps no statistics on the file) answered by reading every
     /// chat of the type: 60 ms at 200,000 chats, for every batch of clients' messages. The candidates that pair one
-    /// key's value with another's column are dropped here. Each list is one parameter (a JSON array on SQLite, an array
-    /// on PostgreSQL), so the SQL is the same whatever the batch names and EF Core does not rewrite it per call, as it
-    /// does for a list spread over one parameter per value.
+    /// key's value with another's column are dropped here.
     /// </summary>
     public static async Task<List<ContactChat>> MatchingAsync(
         this IQueryable<ContactChat> chats, IEnumerable<ChatKey> keys, CancellationToken cancellationToken)
@@ -47,14 +45,41 @@ public static class ContactChatQueries
         foreach (var (type, names, phones) in ByType(wanted))
         {
             var held = chats.AsNoTracking();
-            found.AddRange(await held.Where(c => c.ChatType == type && EF.Parameter(names).Contains(c.ChatId!))
-                .Concat(held.Where(c => c.ChatType == type && EF.Parameter(names).Contains(c.Username!)))
-                .Concat(held.Where(c => c.ChatType == type && EF.Parameter(phones).Contains(c.Phone!)))
+            found.AddRange(await held.Where(c => c.ChatType == type && names.Contains(c.ChatId!))
+                .Concat(held.Where(c => c.ChatType == type && names.Contains(c.Username!)))
+                .Concat(held.Where(c => c.ChatType == type && phones.Contains(c.Phone!)))
                 .ToListAsync(cancellationToken));
         }
 
         return Named(found, wanted);
     }
+
+    /// <summary>
+    /// The same as the <see cref="MatchingAsync(IQueryable{ContactChat}, IEnumerable{ChatKey}, CancellationToken)"/> of all
+    /// the store's chats, through a query compiled once: the writer of clients' messages asks it for every batch.
+    /// </summary>
+    public static async Task<List<ContactChat>> MatchingAsync(this AppDbContext db, IEnumerable<ChatKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var found = new List<ContactChat>();
+        var wanted = keys.Distinct().ToList();
+        var candidates = Candidates.For(db);
+        foreach (var (type, names, phones) in ByType(wanted))
+        {
+            await foreach (var chat in candidates(db, type, names, phones).WithCancellation(cancellationToken))
+            {
+                found.Add(chat);
+            }
+        }
+
+        return Named(found, wanted);
+    }
+
+    private static readonly CompiledQuery<Func<AppDbContext, string, List<string>, List<string>, IAsyncEnumerable<ContactChat>>> Candidates = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string type, List<string> names, List<string> phones) => db.ContactChats.AsNoTracking()
+            .Where(c => c.ChatType == type && names.Contains(c.ChatId!))
+            .Concat(db.ContactChats.AsNoTracking().Where(c => c.ChatType == type && names.Contains(c.Username!)))
+            .Concat(db.ContactChats.AsNoTracking().Where(c => c.ChatType == type && phones.Contains(c.Phone!)))));
 
     /// <summary>The chat types the keys name, each with the names (ids and usernames) and phones its keys name.</summary>
     private static IEnumerable<(string Type, List<string> Names, List<string> Phones)> ByType(List<ChatKey> wanted) =>

@@ -11,7 +11,7 @@ internal static class ClientChatMatch
 {
     /// <summary>The stored chats that any of the batch's clients names, by id, username or phone.</summary>
     public static async Task<List<ContactChat>> KnownChatsAsync(AppDbContext db, List<AcceptedMessage> accepted, CancellationToken cancellationToken) =>
-        await db.ContactChats.MatchingAsync(accepted.Select(m => m.Key), cancellationToken);
+        await db.MatchingAsync(accepted.Select(m => m.Key), cancellationToken);
 
     /// <summary>The stored chat of this client: the one with its id first, then the one with its username, then its phone.</summary>
     public static ContactChat? HolderOf(AcceptedMessage message, List<ContactChat> known)
